@@ -1,0 +1,37 @@
+package dev.swarmsnap.cli;
+
+import dev.swarmsnap.cli.lab.LabCommand;
+import dev.swarmsnap.cli.status.StatusCommand;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code swarmsnap}: lists the subcommands; does nothing by itself. */
+@Command(
+    name = "swarmsnap",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Safe, verified backup and restore of Docker Swarm manager state.",
+    subcommands = {
+      StatusCommand.class,
+      LabCommand.class,
+      AutoComplete.GenerateCompletion.class,
+    },
+    footer = {"", "Run 'swarmsnap COMMAND --help' for a command's options; --debug adds stack traces."})
+public final class RootCommand implements Runnable {
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces with errors.")
+  boolean debug;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.swarmsnap.cli;
+
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.error.SwarmsnapException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Builds the command tree and runs one command line. Turns every failure into one or two lines on
+ * stderr and a documented exit code; a stack trace only with {@code --debug}.
+ */
+public final class SwarmsnapCli {
+  private final CliContext context;
+
+  public SwarmsnapCli(CliContext context) {
+    this.context = context;
+  }
+
+  /** Runs {@code args} and returns the exit code; never calls {@link System#exit}. */
+  public int run(String... args) {
+    boolean debug = Arrays.asList(args).contains("--debug") || context.env("SWARMSNAP_DEBUG").isPresent();
+    CommandLine commandLine = commandLine();
+    commandLine.setParameterExceptionHandler((ex, ignored) -> usageError(ex));
+    commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, debug));
+    return commandLine.execute(args);
+  }
+
+  CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(RootCommand.class, new CommandFactory(context));
+    commandLine.setOut(context.out());
+    commandLine.setErr(context.err());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUsageHelpAutoWidth(true);
+    commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodeList());
+    return commandLine;
+  }
+
+  private static Map<String, String> exitCodeList() {
+    Map<String, String> list = new LinkedHashMap<>();
+    for (ExitCode code : ExitCode.values()) {
+      list.put(String.format("%3d", code.code()), code.meaning());
+    }
+    return list;
+  }
+
+  private int usageError(CommandLine.ParameterException ex) {
+    PrintWriter err = context.err();
+    err.println("swarmsnap: " + ex.getMessage());
+    err.println("hint: see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return ExitCode.USAGE.code();
+  }
+
+  private int failure(Exception ex, boolean debug) {
+    PrintWriter err = context.err();
+    SwarmsnapException known = Failures.translate(ex);
+    if (known != null) {
+      err.println("swarmsnap: " + known.getMessage());
+      known.hint().ifPresent(hint -> err.println("hint: " + hint));
+    } else {
+      err.println("swarmsnap: unexpected error: " + ex);
+      err.println("hint: rerun with --debug for the stack trace, and report it");
+    }
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return known != null ? known.exitCode().code() : ExitCode.FAILED.code();
+  }
+}
