@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 /** Writes result records as pretty JSON. Records map field by field; Optionals are unwrapped. */
 public final class JsonOutput {
   private final ObjectMapper mapper =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules();
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .findAndRegisterModules();
 
   public void print(PrintWriter out, Object value) {
     try {

@@ -1,0 +1,63 @@
+package dev.swarmsnap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of docs/architecture.md, enforced. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.swarmsnap");
+
+  @Test
+  void nothingDependsOnTheCli() {
+    noClasses().that().resideOutsideOfPackage("dev.swarmsnap.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheCliUsesPicocli() {
+    onlyIn("dev.swarmsnap.cli..", "picocli..");
+  }
+
+  @Test
+  void onlyTheEngineAdapterUsesDockerJava() {
+    onlyIn("dev.swarmsnap.engine.dockerjava..", "com.github.dockerjava..");
+  }
+
+  @Test
+  void onlyCryptoUsesBouncyCastle() {
+    onlyIn("dev.swarmsnap.crypto..", "org.bouncycastle..");
+  }
+
+  @Test
+  void onlyTheReaderUsesProtobuf() {
+    onlyIn("dev.swarmsnap.swarmstate..", "com.google.protobuf..");
+  }
+
+  @Test
+  void adaptersAndReaderNeverDependOnCore() {
+    noClasses().that().resideInAnyPackage("dev.swarmsnap.engine..", "dev.swarmsnap.swarmstate..", "dev.swarmsnap.crypto..")
+        .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.core..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theReaderNeedsNoEngine() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.swarmstate..")
+        .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.engine..")
+        .allowEmptyShould(true)
+        .check(CLASSES);
+  }
+
+  private static void onlyIn(String owner, String library) {
+    noClasses().that().resideOutsideOfPackage(owner)
+        .should().dependOnClassesThat().resideInAPackage(library)
+        .allowEmptyShould(true)
+        .check(CLASSES);
+  }
+}

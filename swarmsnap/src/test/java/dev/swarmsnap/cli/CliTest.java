@@ -1,0 +1,66 @@
+package dev.swarmsnap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmsnap.error.ExitCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CliContext context =
+        new CliContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), false);
+    return new SwarmsnapCli(context).run(args);
+  }
+
+  @Test
+  void helpListsEveryExitCode() {
+    assertThat(run("--help")).isZero();
+    for (ExitCode code : ExitCode.values()) {
+      assertThat(out.toString()).contains(code.meaning().substring(0, Math.min(20, code.meaning().length())));
+    }
+  }
+
+  @Test
+  void versionComesFromTheBuild() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("swarmsnap ").doesNotContain("${");
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorWithAHint() {
+    assertThat(run("status", "--no-such-option")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("Unknown option").contains("hint: see 'swarmsnap status --help'");
+  }
+
+  @Test
+  void unreachableEngineIsOneClearErrorWithoutStackTrace() {
+    assertThat(run("status", "--host", "unix:///nonexistent/docker.sock")).isEqualTo(ExitCode.ENGINE_UNREACHABLE.code());
+    assertThat(err.toString().lines()).hasSize(2);
+    assertThat(err.toString()).contains("socket /nonexistent/docker.sock does not exist").doesNotContain("Exception");
+  }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    run("status", "--host", "unix:///nonexistent/docker.sock", "--debug");
+    assertThat(err.toString()).contains("EngineUnreachableException").contains("\tat ");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    assertThat(run("status", "--help")).isZero();
+    assertThat(out.toString()).contains("--json").contains("--swarm-dir");
+  }
+
+  @Test
+  void completionScriptIsGenerated() {
+    assertThat(run("generate-completion")).isZero();
+    assertThat(out.toString()).contains("complete").contains("swarmsnap");
+  }
+}
