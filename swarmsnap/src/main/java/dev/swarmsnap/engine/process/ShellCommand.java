@@ -1,0 +1,89 @@
+package dev.swarmsnap.engine.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one command with a hard timeout and captures its output. A command that outlives the timeout
+ * is ended, with the processes it started (our own children only), and reported as timed out.
+ */
+final class ShellCommand {
+
+  /** The outcome of one run. {@code exitCode} is -1 when the command timed out. */
+  record Result(int exitCode, String output, boolean timedOut) {
+    boolean succeeded() {
+      return exitCode == 0 && !timedOut;
+    }
+
+    /** The last lines of output, for error messages. */
+    String tail() {
+      List<String> lines = output.strip().lines().toList();
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    }
+  }
+
+  Result sh(String commandLine, Duration timeout) {
+    return run(List.of("sh", "-c", commandLine), timeout);
+  }
+
+  Result run(List<String> argv, Duration timeout) {
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      return new Result(127, "cannot run " + argv.get(0) + ": " + e.getMessage(), false);
+    }
+    OutputCollector collector = new OutputCollector(process.getInputStream());
+    collector.start();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+        return new Result(-1, collector.text(), true);
+      }
+      collector.join(2000);
+      return new Result(process.exitValue(), collector.text(), false);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      return new Result(-1, collector.text(), true);
+    }
+  }
+
+  /** Drains the child's output so it can never block on a full pipe. */
+  private static final class OutputCollector extends Thread {
+    private final InputStream in;
+    private final StringBuffer text = new StringBuffer();
+
+    OutputCollector(InputStream in) {
+      this.in = in;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      byte[] buffer = new byte[8192];
+      try {
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          if (text.length() < 64 * 1024) {
+            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+          }
+        }
+      } catch (IOException ignored) {
+        // The child went away; what we have is all there is.
+      }
+    }
+
+    String text() {
+      return text.toString();
+    }
+  }
+}
