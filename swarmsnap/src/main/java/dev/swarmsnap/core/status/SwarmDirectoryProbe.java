@@ -1,5 +1,7 @@
 package dev.swarmsnap.core.status;
 
+import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.swarmstate.SwarmDirectoryUsage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,13 +12,13 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads what {@code status} shows of the swarm directory: its size and certificate expiry. Never
  * fails the command: an unreadable directory is reported as a problem.
  */
 public final class SwarmDirectoryProbe {
+  private final SwarmDirectoryUsage usage = new SwarmDirectoryUsage();
 
   public SwarmDirectoryFacts probe(Path dir) {
     if (!Files.isDirectory(dir)) {
@@ -25,32 +27,19 @@ public final class SwarmDirectoryProbe {
           Optional.of("no swarm directory at " + dir + " (not on this host, or not readable)"));
     }
     try {
+      SwarmDirectoryUsage.Usage usage = this.usage.measure(dir);
       return new SwarmDirectoryFacts(
           dir.toString(),
           true,
-          Optional.of(allocated(dir)),
-          Optional.empty(),
+          Optional.of(usage.allocatedBytes()),
+          Optional.of(usage.realDataBytes()),
           expiry(dir.resolve("certificates/swarm-node.crt")),
           expiry(dir.resolve("certificates/swarm-root-ca.crt")),
           Optional.empty());
-    } catch (IOException | UncheckedIOException | CertificateException e) {
+    } catch (IOException | UncheckedIOException | CertificateException | SwarmsnapException e) {
       return new SwarmDirectoryFacts(
           dir.toString(), true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
           Optional.of("cannot read " + dir + ": " + e.getMessage()));
-    }
-  }
-
-  private static long allocated(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(SwarmDirectoryProbe::size).sum();
-    }
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
