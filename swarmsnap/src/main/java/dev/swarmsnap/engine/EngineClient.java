@@ -24,6 +24,32 @@ public interface EngineClient extends AutoCloseable {
    */
   List<SwarmNode> nodes();
 
+  /** {@code GET /_ping}: true when the engine answers. Never throws. */
+  boolean ping();
+
+  /** {@code GET /nodes/{id}}. */
+  SwarmNode node(String id);
+
+  /**
+   * The raw JSON of a read-only endpoint ({@code /swarm}, {@code /services}, ...), for the API
+   * snapshot a backup keeps. The caller redacts what must not be stored.
+   */
+  byte[] rawGet(String path);
+
+  /**
+   * {@code GET /swarm/unlockkey}: the current unlock key text ({@code SWMKEY-1-...}), empty when
+   * autolock is off. The caller must wipe the returned array after use.
+   */
+  char[] unlockKey();
+
+  /**
+   * {@code POST /swarm/unlock}. Blocks until the node reaches a leader, which never happens without
+   * quorum (lab-notes §4.5): the request timeout bounds it.
+   *
+   * @throws EngineRequestException 401 for a wrong key, 409 when not locked
+   */
+  void unlock(char[] unlockKey);
+
   /** Where this client connects, for messages. */
   String endpoint();
 

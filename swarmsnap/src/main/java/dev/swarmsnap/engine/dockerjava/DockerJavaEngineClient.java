@@ -59,6 +59,44 @@ public final class DockerJavaEngineClient implements EngineClient {
   }
 
   @Override
+  public boolean ping() {
+    DockerHttpClient.Request ping = DockerHttpClient.Request.builder().method("GET").path("/_ping").build();
+    try (DockerHttpClient.Response response = http.execute(ping)) {
+      readAll(response.getBody());
+      return response.getStatusCode() == 200;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public SwarmNode node(String id) {
+    return json.node(get("/nodes/" + id));
+  }
+
+  @Override
+  public byte[] rawGet(String path) {
+    return exchange("GET", path, null);
+  }
+
+  @Override
+  public char[] unlockKey() {
+    JsonNode answer = get("/swarm/unlockkey");
+    return answer.path("UnlockKey").asText("").toCharArray();
+  }
+
+  @Override
+  public void unlock(char[] unlockKey) {
+    // Built by hand so the key never becomes an immutable String that lingers on the heap.
+    byte[] body = unlockBody(unlockKey);
+    try {
+      exchange("POST", "/swarm/unlock", body);
+    } finally {
+      java.util.Arrays.fill(body, (byte) 0);
+    }
+  }
+
+  @Override
   public String endpoint() {
     return endpoint.host().toString();
   }
@@ -77,6 +115,15 @@ public final class DockerJavaEngineClient implements EngineClient {
   }
 
   private JsonNode request(String method, String path, byte[] body) {
+    byte[] bytes = exchange(method, path, body);
+    try {
+      return bytes.length == 0 ? mapper.nullNode() : mapper.readTree(bytes);
+    } catch (IOException e) {
+      throw new EngineRequestException(method + " " + path, 200, "the engine answered with invalid JSON");
+    }
+  }
+
+  private byte[] exchange(String method, String path, byte[] body) {
     String versioned = apiPrefix() + path;
     DockerHttpClient.Request.Builder builder =
         DockerHttpClient.Request.builder().method(method).path(versioned);
@@ -88,7 +135,7 @@ public final class DockerJavaEngineClient implements EngineClient {
       if (response.getStatusCode() >= 400) {
         throw new EngineRequestException(method + " " + path, response.getStatusCode(), errorMessage(bytes));
       }
-      return bytes.length == 0 ? mapper.nullNode() : mapper.readTree(bytes);
+      return bytes;
     } catch (IOException | RuntimeException e) {
       if (e instanceof EngineRequestException known) {
         throw known;
@@ -151,6 +198,22 @@ public final class DockerJavaEngineClient implements EngineClient {
       // Some engine errors are plain text (lab-notes §2); fall through and use the text.
     }
     return new String(body, java.nio.charset.StandardCharsets.UTF_8).trim();
+  }
+
+  private static byte[] unlockBody(char[] key) {
+    String prefix = "{\"UnlockKey\":\"";
+    byte[] body = new byte[prefix.length() + key.length + 2];
+    int i = 0;
+    for (char c : prefix.toCharArray()) {
+      body[i++] = (byte) c;
+    }
+    for (char c : key) {
+      // Unlock keys are SWMKEY-1- plus base64: plain ASCII, nothing to escape.
+      body[i++] = (byte) c;
+    }
+    body[i++] = '"';
+    body[i] = '}';
+    return body;
   }
 
   private static byte[] readAll(InputStream in) throws IOException {

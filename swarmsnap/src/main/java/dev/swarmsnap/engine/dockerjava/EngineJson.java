@@ -54,6 +54,13 @@ final class EngineJson {
   List<SwarmNode> nodes(JsonNode array) {
     List<SwarmNode> nodes = new ArrayList<>();
     for (JsonNode node : array) {
+      nodes.add(node(node));
+    }
+    return List.copyOf(nodes);
+  }
+
+  SwarmNode node(JsonNode node) {
+    {
       JsonNode managerStatus = node.path("ManagerStatus");
       Optional<ManagerStatus> status =
           managerStatus.isObject()
@@ -63,7 +70,7 @@ final class EngineJson {
                       text(managerStatus, "Reachability"),
                       text(managerStatus, "Addr")))
               : Optional.empty();
-      nodes.add(
+      return
           new SwarmNode(
               text(node, "ID"),
               text(node.path("Description"), "Hostname"),
@@ -72,9 +79,8 @@ final class EngineJson {
               text(node.path("Spec"), "Availability"),
               text(node.path("Status"), "Addr"),
               text(node.path("Description").path("Engine"), "EngineVersion"),
-              status));
+              status);
     }
-    return List.copyOf(nodes);
   }
 
   private static String text(JsonNode node, String field) {
