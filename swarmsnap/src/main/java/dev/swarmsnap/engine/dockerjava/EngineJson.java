@@ -60,27 +60,24 @@ final class EngineJson {
   }
 
   SwarmNode node(JsonNode node) {
-    {
-      JsonNode managerStatus = node.path("ManagerStatus");
-      Optional<ManagerStatus> status =
-          managerStatus.isObject()
-              ? Optional.of(
-                  new ManagerStatus(
-                      managerStatus.path("Leader").asBoolean(false),
-                      text(managerStatus, "Reachability"),
-                      text(managerStatus, "Addr")))
-              : Optional.empty();
-      return
-          new SwarmNode(
-              text(node, "ID"),
-              text(node.path("Description"), "Hostname"),
-              NodeRole.parse(text(node.path("Spec"), "Role")),
-              text(node.path("Status"), "State"),
-              text(node.path("Spec"), "Availability"),
-              text(node.path("Status"), "Addr"),
-              text(node.path("Description").path("Engine"), "EngineVersion"),
-              status);
-    }
+    JsonNode managerStatus = node.path("ManagerStatus");
+    Optional<ManagerStatus> status =
+        managerStatus.isObject()
+            ? Optional.of(
+                new ManagerStatus(
+                    managerStatus.path("Leader").asBoolean(false),
+                    text(managerStatus, "Reachability"),
+                    text(managerStatus, "Addr")))
+            : Optional.empty();
+    return new SwarmNode(
+        text(node, "ID"),
+        text(node.path("Description"), "Hostname"),
+        NodeRole.parse(text(node.path("Spec"), "Role")),
+        text(node.path("Status"), "State"),
+        text(node.path("Spec"), "Availability"),
+        text(node.path("Status"), "Addr"),
+        text(node.path("Description").path("Engine"), "EngineVersion"),
+        status);
   }
 
   private static String text(JsonNode node, String field) {
