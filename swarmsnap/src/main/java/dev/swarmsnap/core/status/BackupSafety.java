@@ -4,8 +4,10 @@ import dev.swarmsnap.engine.SwarmInfo;
 import dev.swarmsnap.engine.SwarmNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether stopping this engine for a cold backup is safe, from the engine's own view of the
@@ -24,25 +26,29 @@ public final class BackupSafety {
   public Safety evaluate(SwarmInfo swarm, Optional<List<SwarmNode>> nodes) {
     switch (swarm.state()) {
       case INACTIVE:
-        return Safety.unsafe("this engine is not part of a swarm", "run swarmsnap on a swarm manager");
+        return Safety.unsafe(Concern.NOT_IN_SWARM, "this engine is not part of a swarm", "run swarmsnap on a swarm manager");
       case LOCKED:
         return Safety.unsafe(
+            Concern.LOCKED,
             "this node is locked (autolock is on and the engine restarted): it is not serving the swarm",
             "unlock it first: docker swarm unlock");
       case ACTIVE:
         break;
       default:
         return Safety.unsafe(
+            Concern.NOT_READY,
             "the swarm on this node is " + swarm.state().label() + (swarm.hasError() ? ": " + swarm.error() : ""),
             "wait until 'docker info' shows the swarm active, then check again");
     }
     if (!swarm.controlAvailable()) {
       return Safety.unsafe(
+          Concern.WORKER,
           "this node is a worker, not a manager: workers hold no copy of the cluster state",
           remoteManagersHint(swarm));
     }
     if (swarm.hasError() || nodes.isEmpty()) {
       return Safety.unsafe(
+          Concern.NO_QUORUM,
           "the swarm has no leader (quorum is lost): " + swarm.error(),
           "bring the stopped managers back; if they are gone for good, back up this node with"
               + " --accept-outage before 'docker swarm init --force-new-cluster'");
@@ -56,6 +62,7 @@ public final class BackupSafety {
     if (quorum.managers() == 1) {
       return new Safety(
           Verdict.SAFE_WITH_OUTAGE,
+          Set.of(Concern.SINGLE_MANAGER),
           List.of(
               "single-manager swarm: the management API (service, node, secret commands) is down while"
                   + " the engine is stopped; running services keep running"),
@@ -63,12 +70,15 @@ public final class BackupSafety {
           Optional.empty());
     }
     List<String> reasons = new ArrayList<>();
+    Set<Concern> concerns = EnumSet.noneOf(Concern.class);
     Optional<SwarmNode> follower = bestFollower(nodes, selfId);
     boolean leader = self.map(SwarmNode::isLeader).orElse(false);
     if (leader && follower.isPresent()) {
+      concerns.add(Concern.LEADER);
       reasons.add("this node is the leader: stopping it forces a leader election");
     }
     if (!quorum.survivesStoppingOne()) {
+      concerns.add(Concern.QUORUM_LOSS);
       reasons.add(
           "stopping this node would lose quorum: "
               + quorum.reachable()
@@ -81,6 +91,7 @@ public final class BackupSafety {
     if (reasons.isEmpty()) {
       return new Safety(
           Verdict.SAFE,
+          Set.of(),
           List.of(
               "stopping this node leaves "
                   + (quorum.reachable() - 1)
@@ -95,6 +106,7 @@ public final class BackupSafety {
       SwarmNode f = follower.get();
       return new Safety(
           Verdict.UNSAFE,
+          concerns,
           reasons,
           Optional.of(
               "run the backup on follower "
@@ -108,6 +120,7 @@ public final class BackupSafety {
     }
     return new Safety(
         Verdict.UNSAFE,
+        concerns,
         reasons,
         Optional.of("bring the unreachable managers back first, or accept the outage with --accept-outage"),
         Optional.empty());
