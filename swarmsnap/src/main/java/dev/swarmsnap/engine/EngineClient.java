@@ -31,10 +31,12 @@ public interface EngineClient extends AutoCloseable {
   SwarmNode node(String id);
 
   /**
-   * The raw JSON of a read-only endpoint ({@code /swarm}, {@code /services}, ...), for the API
-   * snapshot a backup keeps. The caller redacts what must not be stored.
+   * The engine's own view of the swarm, for the backup to keep beside the raw state: one JSON
+   * document per endpoint ({@code swarm}, {@code nodes}, {@code services}, {@code networks},
+   * {@code configs}, {@code secrets}, {@code tasks}, {@code info}, {@code version}), keyed by that
+   * name. Join tokens are removed; secrets carry metadata only (the API never returns their values).
    */
-  byte[] rawGet(String path);
+  java.util.SortedMap<String, byte[]> apiSnapshot();
 
   /**
    * {@code GET /swarm/unlockkey}: the current unlock key text ({@code SWMKEY-1-...}), empty when

@@ -2,6 +2,7 @@ package dev.swarmsnap.engine.dockerjava;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.swarmsnap.engine.EngineClient;
@@ -16,6 +17,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * {@link EngineClient} over docker-java's zero-dependency transport (Unix socket or TCP, HTTP/1.1,
@@ -75,8 +78,21 @@ public final class DockerJavaEngineClient implements EngineClient {
   }
 
   @Override
-  public byte[] rawGet(String path) {
-    return exchange("GET", path, null);
+  public SortedMap<String, byte[]> apiSnapshot() {
+    SortedMap<String, byte[]> documents = new TreeMap<>();
+    for (String name : List.of("version", "info", "swarm", "nodes", "services", "networks", "configs", "secrets", "tasks")) {
+      JsonNode document = get("/" + name);
+      if (document instanceof ObjectNode object) {
+        // Join tokens let anyone join the swarm; the backup has no use for them.
+        object.remove("JoinTokens");
+      }
+      try {
+        documents.put(name, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot re-serialise " + name, e);
+      }
+    }
+    return documents;
   }
 
   @Override

@@ -1,0 +1,83 @@
+package dev.swarmsnap.core.backup;
+
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.swarmstate.SwarmDirectoryUsage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Copies the bytes that matter out of a stopped engine's swarm directory into staging, hashing as it
+ * goes. This is all the work done while the engine is down, so it copies only real data: WAL
+ * segments up to their last record, no preallocated {@code .tmp} segments (format doc §1).
+ */
+public final class StagingCopier {
+  private final SwarmDirectoryUsage usage = new SwarmDirectoryUsage();
+
+  /** Copies {@code swarmDir}'s data files into {@code staging/swarm/...}; returns what it copied. */
+  public List<StagedFile> copy(Path swarmDir, Path staging) {
+    List<StagedFile> staged = new ArrayList<>();
+    for (SwarmDirectoryUsage.DataFile file : usage.dataFiles(swarmDir)) {
+      staged.add(copyOne(swarmDir, file, staging.resolve("swarm")));
+    }
+    return List.copyOf(staged);
+  }
+
+  private static StagedFile copyOne(Path swarmDir, SwarmDirectoryUsage.DataFile file, Path target) {
+    Path source = swarmDir.resolve(file.relativePath());
+    Path destination = target.resolve(file.relativePath());
+    try {
+      Files.createDirectories(destination.getParent());
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      long copied = 0;
+      try (InputStream in = Files.newInputStream(source);
+          OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW)) {
+        byte[] buffer = new byte[1 << 16];
+        while (copied < file.copyBytes()) {
+          int n = in.read(buffer, 0, (int) Math.min(buffer.length, file.copyBytes() - copied));
+          if (n < 0) {
+            throw new IOException("file shrank while the engine was stopped");
+          }
+          sha256.update(buffer, 0, n);
+          out.write(buffer, 0, n);
+          copied += n;
+        }
+      }
+      Map<String, Object> attributes = Files.readAttributes(source, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+      return new StagedFile(
+          file.relativePath().toString().replace('\\', '/'),
+          ((Integer) attributes.get("mode")) & 07777,
+          (Integer) attributes.get("uid"),
+          (Integer) attributes.get("gid"),
+          file.fileBytes(),
+          copied,
+          HexFormat.of().formatHex(sha256.digest()));
+    } catch (IOException e) {
+      throw new SwarmsnapException(
+          ExitCode.FAILED,
+          "cannot copy " + source + " to staging " + destination + ": " + e.getMessage(),
+          "check free space and permissions where the backup is written (--output)",
+          e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** The permissions a staging directory gets: only the owner (root) may look inside. */
+  public static Set<PosixFilePermission> ownerOnly() {
+    return Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+  }
+}
