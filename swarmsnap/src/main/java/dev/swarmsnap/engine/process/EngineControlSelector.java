@@ -1,5 +1,6 @@
 package dev.swarmsnap.engine.process;
 
+import dev.swarmsnap.shell.ShellCommand;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;

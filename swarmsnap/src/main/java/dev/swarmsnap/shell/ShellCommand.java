@@ -1,4 +1,4 @@
-package dev.swarmsnap.engine.process;
+package dev.swarmsnap.shell;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,27 +11,45 @@ import java.util.concurrent.TimeUnit;
  * Runs one command with a hard timeout and captures its output. A command that outlives the timeout
  * is ended, with the processes it started (our own children only), and reported as timed out.
  */
-final class ShellCommand {
+public final class ShellCommand {
 
   /** The outcome of one run. {@code exitCode} is -1 when the command timed out. */
-  record Result(int exitCode, String output, boolean timedOut) {
-    boolean succeeded() {
+  public record Result(int exitCode, String output, boolean timedOut) {
+    public boolean succeeded() {
       return exitCode == 0 && !timedOut;
     }
 
     /** The last lines of output, for error messages. */
-    String tail() {
+    public String tail() {
       List<String> lines = output.strip().lines().toList();
       return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
   }
 
-  Result sh(String commandLine, Duration timeout) {
+  /** Runs {@code commandLine} under {@code sh -c}. */
+  public Result sh(String commandLine, Duration timeout) {
     return run(List.of("sh", "-c", commandLine), timeout);
   }
 
-  Result run(List<String> argv, Duration timeout) {
-    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+  /**
+   * Runs {@code commandLine} under {@code sh -c}, capturing only its stdout; its stderr goes to ours,
+   * so a secret printed on stdout never mixes with diagnostics.
+   */
+  public Result shStdoutOnly(String commandLine, Duration timeout) {
+    return run(List.of("sh", "-c", commandLine), timeout, false);
+  }
+
+  public Result run(List<String> argv, Duration timeout) {
+    return run(argv, timeout, true);
+  }
+
+  private Result run(List<String> argv, Duration timeout, boolean mergeStderr) {
+    ProcessBuilder builder = new ProcessBuilder(argv);
+    if (mergeStderr) {
+      builder.redirectErrorStream(true);
+    } else {
+      builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process;
     try {
