@@ -90,8 +90,13 @@ final class DaemonControl {
     awaitReady(List.of(launch(node)));
   }
 
-  /** Stops the nodes' daemons in parallel; returns how each went, by node name. */
+  /** Stops the nodes' daemons in parallel, SIGKILL after the stop timeout; returns how each went. */
   Map<String, StopOutcome> stop(List<LabNode> nodes) {
+    return stop(nodes, settings.stopTimeout());
+  }
+
+  /** As {@link #stop(List)}, with SIGKILL after {@code grace}. */
+  Map<String, StopOutcome> stop(List<LabNode> nodes, Duration grace) {
     Map<String, StopOutcome> outcomes = new HashMap<>();
     Map<LabNode, Long> pids = new HashMap<>();
     for (LabNode node : nodes) {
@@ -103,7 +108,7 @@ final class DaemonControl {
         outcomes.put(node.name(), StopOutcome.ALREADY_STOPPED);
       }
     }
-    processes.awaitGone(pids.values(), settings.stopTimeout());
+    processes.awaitGone(pids.values(), grace);
     for (Map.Entry<LabNode, Long> entry : pids.entrySet()) {
       if (processes.alive(entry.getValue())) {
         processes.signal(entry.getValue(), true);

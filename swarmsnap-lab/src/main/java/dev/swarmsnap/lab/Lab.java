@@ -46,7 +46,7 @@ public final class Lab implements AutoCloseable {
     return state.layout().hubNetns();
   }
 
-  /** All nodes, managers first, in creation order within a role's numbering. */
+  /** All nodes, in creation order (added nodes last). */
   public synchronized List<LabNode> nodes() {
     return state.labNodes();
   }
@@ -125,7 +125,7 @@ public final class Lab implements AutoCloseable {
         });
     LabState.NodeEntry entry = state.lastNode();
     LabNode added = state.layout().node(entry.name(), entry.role(), entry.index());
-    host.network().addNode(state.layout(), added);
+    host.network().create(state.layout(), List.of(added), false);
     host.files().write(added, name());
     host.daemons().start(added);
     host.swarm().join(added, node(leader));

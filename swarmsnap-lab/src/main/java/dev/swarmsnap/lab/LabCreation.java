@@ -52,9 +52,8 @@ final class LabCreation {
   private void build(LabState state, boolean sampleObjects) {
     LabLayout layout = state.layout();
     List<LabNode> nodes = state.labNodes();
-    host.network().createHub(layout);
+    host.network().create(layout, nodes, true);
     for (LabNode node : nodes) {
-      host.network().addNode(layout, node);
       host.files().write(node, state.name());
     }
     List<DaemonControl.Launch> launches = new ArrayList<>();

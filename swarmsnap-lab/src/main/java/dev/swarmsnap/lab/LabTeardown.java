@@ -19,6 +19,12 @@ import java.util.Set;
  * nodes; every step tolerates things that are already gone.
  */
 final class LabTeardown {
+  /**
+   * SIGTERM grace before SIGKILL. Managers stopping together lose quorum while shutting down and
+   * then take 7-11 s (lab-notes 1.4); the lab is being discarded, so a short grace loses nothing.
+   */
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
   private final LabHost host;
 
   LabTeardown(LabHost host) {
@@ -34,7 +40,7 @@ final class LabTeardown {
     List<LabNode> nodes = state.labNodes();
     List<String> left = new ArrayList<>();
     try {
-      host.daemons().stop(nodes);
+      host.daemons().stop(nodes, GRACE);
     } catch (LabException e) {
       left.add(e.getMessage());
     }

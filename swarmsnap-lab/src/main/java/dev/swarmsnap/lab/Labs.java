@@ -28,10 +28,11 @@ public final class Labs {
   /**
    * The lab called {@code name}, from its state file; works from a new process after a crash.
    *
-   * @throws LabException USAGE for an invalid name, NOT_FOUND when no such lab is registered
+   * @throws LabException USAGE for an invalid name, NOT_ROOT, NOT_FOUND when no such lab is registered
    */
   public Lab open(String name) {
     LabSpec.requireValidName(name);
+    host.privileges().requireRoot("the lab");
     LabState state =
         host.registry()
             .read(name)
