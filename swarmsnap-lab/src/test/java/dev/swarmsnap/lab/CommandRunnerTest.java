@@ -1,0 +1,36 @@
+package dev.swarmsnap.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class CommandRunnerTest {
+  private final CommandRunner runner = new CommandRunner();
+
+  @Test
+  void killsACommandThatOutlivesItsTimeout() {
+    CommandResult result = runner.run(List.of("sleep", "30"), Duration.ofMillis(200));
+    assertThat(result.timedOut()).isTrue();
+    assertThat(result.ok()).isFalse();
+    assertThat(result.reason()).startsWith("timed out");
+  }
+
+  @Test
+  void feedsStdinAndCapturesBothStreams() {
+    CommandResult result =
+        runner.run(
+            List.of("sh", "-c", "cat; echo oops >&2; exit 3"),
+            Duration.ofSeconds(10),
+            "hello".getBytes(StandardCharsets.UTF_8),
+            Map.of());
+    assertThat(result.stdout()).isEqualTo("hello");
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.reason()).isEqualTo("oops (exit status 3)");
+  }
+}
