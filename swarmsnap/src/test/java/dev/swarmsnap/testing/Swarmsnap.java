@@ -1,0 +1,55 @@
+package dev.swarmsnap.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.SwarmsnapCli;
+import dev.swarmsnap.lab.LabNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs swarmsnap in-process against a lab node, with exactly the environment {@code lab env NODE}
+ * prints, as a user would after {@code eval "$(swarmsnap lab env NODE)"}.
+ */
+public final class Swarmsnap {
+  private Swarmsnap() {}
+
+  /** What one run printed and returned. */
+  public record Run(int code, String out, String err) {
+    public JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + out + "\nstderr: " + err, e);
+      }
+    }
+  }
+
+  public static Run on(LabNode node, String... args) {
+    return run(envFor(node), args);
+  }
+
+  public static Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), false);
+    int code = new SwarmsnapCli(context).run(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  public static Map<String, String> envFor(LabNode node) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("DOCKER_HOST", "unix://" + node.socket());
+    env.put("SWARMSNAP_SWARM_DIR", node.swarmDir().toString());
+    env.put("SWARMSNAP_ENGINE_CONTROL", "pid");
+    env.put("SWARMSNAP_PIDFILE", node.pidFile().toString());
+    env.put("SWARMSNAP_START_CMD", node.startScript().toString());
+    return env;
+  }
+}

@@ -1,0 +1,2 @@
+/** Test support shared by the integration tests: running the CLI against lab nodes. */
+package dev.swarmsnap.testing;
