@@ -19,7 +19,7 @@ public final class DataKeys {
   }
 
   /** Keys to try, pending first as swarmkit does (§2.2). Shared arrays: do not modify. */
-  List<byte[]> inOrder() {
+  public List<byte[]> inOrderForOpening() {
     List<byte[]> keys = new ArrayList<>(2);
     if (pending != null) {
       keys.add(pending);

@@ -62,7 +62,7 @@ public final class RaftLog {
    * Second pass: hands the surviving entries with index ≤ {@code upTo}, in index order, to
    * {@code sink}. The entries' data is still encrypted.
    */
-  public void entries(RaftLogIndex index, long upTo, Consumer<Entry> sink) {
+  public void entries(RaftLogIndex index, long upTo, Consumer<LoggedEntry> sink) {
     List<RaftLogIndex.Run> runs = index.runs();
     long[] ordinal = {0};
     int[] run = {0};
@@ -80,7 +80,7 @@ public final class RaftLog {
           if (run[0] < runs.size() && o >= runs.get(run[0]).firstOrdinal()) {
             Entry e = parseEntry(rec);
             if (Long.compareUnsigned(e.getIndex(), upTo) <= 0) {
-              sink.accept(e);
+              sink.accept(new LoggedEntry(e, rec.file(), rec.offset()));
             }
           }
         });
