@@ -1,0 +1,33 @@
+package dev.swarmsnap.swarmstate;
+
+import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.swarmstate.model.SwarmState;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a manager's swarm directory offline into the read model (format doc §4.7): keys, newest
+ * snapshot, WAL from the segment covering it, committed entries replayed. Strict: the first
+ * failed check of format doc §7.1 throws. Stateless and thread-safe; the unlock key is not wiped.
+ */
+public final class SwarmStateReader {
+
+  /**
+   * Reads with secrets redacted.
+   *
+   * @param swarmDir the {@code swarm} directory (e.g. {@code /var/lib/docker/swarm})
+   * @param unlockKey needed only when the swarm is autolocked
+   * @throws dev.swarmsnap.error.WrongUnlockKeyException if the key does not open this swarm
+   * @throws dev.swarmsnap.error.CorruptStateException naming file and offset of damage
+   * @throws dev.swarmsnap.error.SwarmsnapException NOT_FOUND for an incomplete directory, USAGE
+   *     when a locked swarm is read without a key
+   */
+  public SwarmState read(Path swarmDir, Optional<UnlockKey> unlockKey) {
+    return read(swarmDir, unlockKey, false);
+  }
+
+  /** As {@link #read(Path, Optional)}; with {@code revealSecrets} secret values are included. */
+  public SwarmState read(Path swarmDir, Optional<UnlockKey> unlockKey, boolean revealSecrets) {
+    return new StateLoad(swarmDir, unlockKey, true, revealSecrets).run().orElseThrow();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.swarmsnap.swarmstate.model;
+
+import java.util.List;
+
+/**
+ * A swarm's current state read offline: snapshot plus committed WAL entries (format doc §4.7).
+ *
+ * @param cluster the cluster object
+ * @param raft raft log summary and membership
+ * @param nodes nodes, by ID
+ * @param services services, by ID
+ * @param networks swarm-scoped networks, by ID
+ * @param configs configs, by ID
+ * @param secrets secrets (names and labels; values only if revealed), by ID
+ * @param tasks tasks, by ID
+ * @param warnings non-fatal observations (torn tail repaired, broken older snapshot, ...)
+ */
+public record SwarmState(
+    ClusterInfo cluster,
+    RaftSummary raft,
+    List<NodeInfo> nodes,
+    List<ServiceInfo> services,
+    List<NetworkInfo> networks,
+    List<ConfigInfo> configs,
+    List<SecretInfo> secrets,
+    List<TaskInfo> tasks,
+    List<String> warnings) {
+  public SwarmState {
+    nodes = List.copyOf(nodes);
+    services = List.copyOf(services);
+    networks = List.copyOf(networks);
+    configs = List.copyOf(configs);
+    secrets = List.copyOf(secrets);
+    tasks = List.copyOf(tasks);
+    warnings = List.copyOf(warnings);
+  }
+}

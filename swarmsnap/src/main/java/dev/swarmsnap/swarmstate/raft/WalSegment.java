@@ -1,0 +1,24 @@
+package dev.swarmsnap.swarmstate.raft;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A WAL segment file named {@code %016x-%016x.wal} = sequence - first raft index (format doc §4.1).
+ */
+public record WalSegment(Path file, long sequence, long firstIndex) {
+  private static final Pattern NAME = Pattern.compile("([0-9a-f]{16})-([0-9a-f]{16})\\.wal");
+
+  /** Parses the file name, or empty if it is not a segment name. */
+  public static Optional<WalSegment> of(Path file) {
+    Matcher m = NAME.matcher(file.getFileName().toString());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new WalSegment(
+            file, Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16)));
+  }
+}

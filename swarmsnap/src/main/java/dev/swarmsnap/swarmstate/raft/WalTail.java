@@ -1,0 +1,13 @@
+package dev.swarmsnap.swarmstate.raft;
+
+import java.nio.file.Path;
+
+/**
+ * How the last segment ends (format doc §4.6).
+ *
+ * @param file the last segment
+ * @param validEnd offset just past the last good record
+ * @param torn whether a torn write follows (dockerd repairs it by truncating at validEnd)
+ * @param detail what was found at validEnd
+ */
+public record WalTail(Path file, long validEnd, boolean torn, String detail) {}

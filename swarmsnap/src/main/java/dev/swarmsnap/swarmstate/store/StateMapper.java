@@ -1,0 +1,172 @@
+package dev.swarmsnap.swarmstate.store;
+
+import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.swarmstate.model.ClusterInfo;
+import dev.swarmsnap.swarmstate.model.ConfigInfo;
+import dev.swarmsnap.swarmstate.model.NetworkInfo;
+import dev.swarmsnap.swarmstate.model.NodeInfo;
+import dev.swarmsnap.swarmstate.model.PublishedPort;
+import dev.swarmsnap.swarmstate.model.SecretInfo;
+import dev.swarmsnap.swarmstate.model.SecretValue;
+import dev.swarmsnap.swarmstate.model.ServiceInfo;
+import dev.swarmsnap.swarmstate.model.TaskInfo;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Cluster;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Config;
+import dev.swarmsnap.swarmstate.proto.swarmkit.ConfigReference;
+import dev.swarmsnap.swarmstate.proto.swarmkit.EncryptionKey;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Network;
+import dev.swarmsnap.swarmstate.proto.swarmkit.NetworkAttachmentConfig;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Node;
+import dev.swarmsnap.swarmstate.proto.swarmkit.PortConfig;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Secret;
+import dev.swarmsnap.swarmstate.proto.swarmkit.SecretReference;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Service;
+import dev.swarmsnap.swarmstate.proto.swarmkit.ServiceSpec;
+import dev.swarmsnap.swarmstate.proto.swarmkit.StoreAction.TargetCase;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Task;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Maps store objects to read-model records. Leaves out every sensitive field (format doc §5.2):
+ * secret data (unless revealing), root CA key, unlock keys (only a fingerprint), join tokens and
+ * network bootstrap keys are never copied. Stateless.
+ */
+public final class StateMapper {
+
+  public List<ClusterInfo> clusters(StoreReplayer store) {
+    return store.all(TargetCase.CLUSTER, Cluster.class).stream().map(StateMapper::cluster).toList();
+  }
+
+  private static ClusterInfo cluster(Cluster c) {
+    Optional<String> fp = c.getUnlockKeysList().stream()
+        .filter(k -> k.getSubsystem().equals("swarm-manager"))
+        .map(EncryptionKey::getKey)
+        .findFirst()
+        .map(k -> UnlockKey.fingerprintOf(k.toByteArray()));
+    return new ClusterInfo(
+        c.getId(),
+        c.getSpec().getAnnotations().getName().isEmpty()
+            ? "default" : c.getSpec().getAnnotations().getName(),
+        c.getMeta().getVersion().getIndex(),
+        c.getSpec().getEncryptionConfig().getAutoLockManagers(),
+        fp,
+        c.getSpec().getRaft().getSnapshotInterval());
+  }
+
+  public List<NodeInfo> nodes(StoreReplayer store) {
+    return sorted(store.all(TargetCase.NODE, Node.class).stream().map(n -> new NodeInfo(
+        n.getId(),
+        n.getDescription().getHostname().isEmpty()
+            ? n.getSpec().getAnnotations().getName() : n.getDescription().getHostname(),
+        n.getMeta().getVersion().getIndex(),
+        lower(n.getRole().name()),
+        lower(n.getSpec().getAvailability().name()),
+        lower(n.getStatus().getState().name()),
+        n.getStatus().getAddr(),
+        n.getManagerStatus().getAddr(),
+        n.getManagerStatus().getLeader(),
+        n.getDescription().getEngine().getEngineVersion())).toList(), NodeInfo::id);
+  }
+
+  public List<NetworkInfo> networks(StoreReplayer store) {
+    return sorted(store.all(TargetCase.NETWORK, Network.class).stream().map(n -> new NetworkInfo(
+        n.getId(),
+        n.getSpec().getAnnotations().getName(),
+        n.getMeta().getVersion().getIndex(),
+        n.getSpec().getDriverConfig().getName(),
+        n.getSpec().getAnnotations().getLabelsMap())).toList(), NetworkInfo::id);
+  }
+
+  public List<ConfigInfo> configs(StoreReplayer store) {
+    return sorted(store.all(TargetCase.CONFIG, Config.class).stream().map(c -> new ConfigInfo(
+        c.getId(),
+        c.getSpec().getAnnotations().getName(),
+        c.getMeta().getVersion().getIndex(),
+        c.getSpec().getAnnotations().getLabelsMap(),
+        c.getSpec().getData().size())).toList(), ConfigInfo::id);
+  }
+
+  public List<SecretInfo> secrets(StoreReplayer store, boolean reveal) {
+    return sorted(store.all(TargetCase.SECRET, Secret.class).stream().map(s -> new SecretInfo(
+        s.getId(),
+        s.getSpec().getAnnotations().getName(),
+        s.getMeta().getVersion().getIndex(),
+        s.getSpec().getAnnotations().getLabelsMap(),
+        reveal ? Optional.of(new SecretValue(s.getSpec().getData().toByteArray()))
+            : Optional.<SecretValue>empty())).toList(), SecretInfo::id);
+  }
+
+  public List<ServiceInfo> services(StoreReplayer store) {
+    Map<String, String> netNames = new HashMap<>();
+    for (Network n : store.all(TargetCase.NETWORK, Network.class)) {
+      netNames.put(n.getId(), n.getSpec().getAnnotations().getName());
+    }
+    return sorted(store.all(TargetCase.SERVICE, Service.class).stream()
+        .map(s -> service(s, netNames)).toList(), ServiceInfo::id);
+  }
+
+  private static ServiceInfo service(Service s, Map<String, String> netNames) {
+    ServiceSpec spec = s.getSpec();
+    var container = spec.getTask().getContainer();
+    List<String> networks = new ArrayList<>();
+    for (NetworkAttachmentConfig n : spec.getTask().getNetworksList()) {
+      networks.add(netNames.getOrDefault(n.getTarget(), n.getTarget()));
+    }
+    for (NetworkAttachmentConfig n : spec.getNetworksList()) {
+      networks.add(netNames.getOrDefault(n.getTarget(), n.getTarget()));
+    }
+    String mode = switch (spec.getModeCase()) {
+      case REPLICATED -> "replicated";
+      case GLOBAL -> "global";
+      case REPLICATED_JOB -> "replicated-job";
+      case GLOBAL_JOB -> "global-job";
+      case MODE_NOT_SET -> "";
+    };
+    Optional<Long> replicas = spec.getModeCase() == ServiceSpec.ModeCase.REPLICATED
+        ? Optional.of(spec.getReplicated().getReplicas()) : Optional.empty();
+    List<PublishedPort> ports = new ArrayList<>();
+    for (PortConfig p : spec.getEndpoint().getPortsList()) {
+      ports.add(new PublishedPort(lower(p.getProtocol().name()), p.getTargetPort(),
+          p.getPublishedPort(), lower(p.getPublishMode().name())));
+    }
+    return new ServiceInfo(
+        s.getId(),
+        spec.getAnnotations().getName(),
+        s.getMeta().getVersion().getIndex(),
+        container.getImage(),
+        mode,
+        replicas,
+        networks,
+        container.getSecretsList().stream().map(SecretReference::getSecretName).toList(),
+        container.getConfigsList().stream().map(ConfigReference::getConfigName).toList(),
+        ports,
+        spec.getAnnotations().getLabelsMap());
+  }
+
+  public List<TaskInfo> tasks(StoreReplayer store) {
+    return sorted(store.all(TargetCase.TASK, Task.class).stream().map(t -> new TaskInfo(
+        t.getId(),
+        t.getServiceAnnotations().getName() + "."
+            + (t.getSlot() != 0 ? Long.toString(t.getSlot()) : t.getNodeId()),
+        t.getMeta().getVersion().getIndex(),
+        t.getServiceId(),
+        t.getNodeId(),
+        lower(t.getDesiredState().name()),
+        lower(t.getStatus().getState().name()))).toList(), TaskInfo::id);
+  }
+
+  private static String lower(String enumName) {
+    return enumName.toLowerCase(Locale.ROOT);
+  }
+
+  private static <T> List<T> sorted(List<T> list, Function<T, String> key) {
+    return list.stream().sorted(Comparator.comparing(key)).toList();
+  }
+}

@@ -1,0 +1,204 @@
+package dev.swarmsnap.swarmstate.store;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import dev.swarmsnap.swarmstate.model.RaftMemberInfo;
+import dev.swarmsnap.swarmstate.proto.raftpb.ConfChange;
+import dev.swarmsnap.swarmstate.proto.raftpb.ConfChangeType;
+import dev.swarmsnap.swarmstate.proto.swarmkit.InternalRaftRequest;
+import dev.swarmsnap.swarmstate.proto.swarmkit.RaftMember;
+import dev.swarmsnap.swarmstate.proto.swarmkit.Snapshot;
+import dev.swarmsnap.swarmstate.proto.swarmkit.StoreAction;
+import dev.swarmsnap.swarmstate.proto.swarmkit.StoreActionKind;
+import dev.swarmsnap.swarmstate.proto.swarmkit.StoreSnapshot;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The swarmkit store and raft membership, built from a snapshot and then entry by entry (format
+ * doc §4.7). Each normal entry is one transaction: if any action conflicts (CREATE of an existing
+ * ID, UPDATE or REMOVE of a missing one) the whole entry is skipped, as swarmkit aborts it, and a
+ * problem is recorded. Not thread-safe.
+ */
+public final class StoreReplayer {
+  private final Map<StoreAction.TargetCase, Map<String, Message>> objects =
+      new EnumMap<>(StoreAction.TargetCase.class);
+  private final Map<Long, RaftMemberInfo> members = new TreeMap<>();
+  private final Set<Long> removed = new LinkedHashSet<>();
+  private final List<String> problems = new ArrayList<>();
+
+  /** Replaces everything with the content of a decrypted swarmkit snapshot. */
+  public void loadSnapshot(Snapshot s) {
+    objects.clear();
+    members.clear();
+    removed.clear();
+    StoreSnapshot st = s.getStore();
+    put(StoreAction.TargetCase.NODE, st.getNodesList());
+    put(StoreAction.TargetCase.SERVICE, st.getServicesList());
+    put(StoreAction.TargetCase.NETWORK, st.getNetworksList());
+    put(StoreAction.TargetCase.TASK, st.getTasksList());
+    put(StoreAction.TargetCase.CLUSTER, st.getClustersList());
+    put(StoreAction.TargetCase.SECRET, st.getSecretsList());
+    put(StoreAction.TargetCase.RESOURCE, st.getResourcesList());
+    put(StoreAction.TargetCase.EXTENSION, st.getExtensionsList());
+    put(StoreAction.TargetCase.CONFIG, st.getConfigsList());
+    put(StoreAction.TargetCase.VOLUME, st.getVolumesList());
+    for (RaftMember m : s.getMembership().getMembersList()) {
+      members.put(m.getRaftId(), new RaftMemberInfo(m.getRaftId(), m.getNodeId(), m.getAddr()));
+    }
+    removed.addAll(s.getMembership().getRemovedList());
+  }
+
+  /**
+   * Applies one decrypted normal entry ({@code InternalRaftRequest}); empty data is the leader's
+   * no-op.
+   *
+   * @return a problem description if the entry was skipped
+   */
+  public Optional<String> applyNormal(long index, byte[] plain) {
+    if (plain.length == 0) {
+      return Optional.empty();
+    }
+    InternalRaftRequest req;
+    try {
+      req = InternalRaftRequest.parseFrom(plain);
+    } catch (InvalidProtocolBufferException e) {
+      return problem("entry " + index + ": not an InternalRaftRequest: " + e.getMessage());
+    }
+    Map<StoreAction.TargetCase, Map<String, Optional<Message>>> staged = new HashMap<>();
+    for (StoreAction a : req.getActionList()) {
+      StoreAction.TargetCase kind = a.getTargetCase();
+      if (kind == StoreAction.TargetCase.TARGET_NOT_SET) {
+        return problem("entry " + index + ": store action without a known target");
+      }
+      Message obj = target(a);
+      String id = idOf(obj);
+      Map<String, Optional<Message>> stage = staged.computeIfAbsent(kind, k -> new HashMap<>());
+      boolean exists = stage.containsKey(id)
+          ? stage.get(id).isPresent()
+          : objects.getOrDefault(kind, Map.of()).containsKey(id);
+      StoreActionKind action = a.getAction();
+      switch (action) {
+        case STORE_ACTION_CREATE -> {
+          if (exists) {
+            return problem("entry " + index + ": create of existing " + name(kind) + " " + id);
+          }
+          stage.put(id, Optional.of(obj));
+        }
+        case STORE_ACTION_UPDATE -> {
+          if (!exists) {
+            return problem("entry " + index + ": update of missing " + name(kind) + " " + id);
+          }
+          stage.put(id, Optional.of(obj));
+        }
+        case STORE_ACTION_REMOVE -> {
+          if (!exists) {
+            return problem("entry " + index + ": remove of missing " + name(kind) + " " + id);
+          }
+          stage.put(id, Optional.empty());
+        }
+        default -> {
+          return problem("entry " + index + ": store action kind " + a.getActionValue());
+        }
+      }
+    }
+    staged.forEach(
+        (kind, changes) -> {
+          Map<String, Message> map = objects.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+          changes.forEach((id, obj) -> obj.ifPresentOrElse(o -> map.put(id, o), () -> map.remove(id)));
+        });
+    return Optional.empty();
+  }
+
+  /** Applies a decrypted ConfChange entry to the membership (format doc §4.7 step 5). */
+  public Optional<String> applyConfChange(long index, byte[] plain) {
+    ConfChange cc;
+    try {
+      cc = ConfChange.parseFrom(plain);
+    } catch (InvalidProtocolBufferException e) {
+      return problem("entry " + index + ": not a ConfChange: " + e.getMessage());
+    }
+    if (cc.getType() == ConfChangeType.ConfChangeRemoveNode) {
+      members.remove(cc.getNodeId());
+      removed.add(cc.getNodeId());
+      return Optional.empty();
+    }
+    ByteString ctx = cc.getContext();
+    if (ctx.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      RaftMember m = RaftMember.parseFrom(ctx);
+      if (m.getRaftId() != 0) {
+        members.put(m.getRaftId(), new RaftMemberInfo(m.getRaftId(), m.getNodeId(), m.getAddr()));
+      }
+      return Optional.empty();
+    } catch (InvalidProtocolBufferException e) {
+      return problem("entry " + index + ": ConfChange context is no RaftMember");
+    }
+  }
+
+  /** Objects of one kind, in insertion order. Generated types stay inside swarmstate. */
+  @SuppressWarnings("unchecked")
+  public <T extends Message> List<T> all(StoreAction.TargetCase kind, Class<T> type) {
+    return (List<T>) List.copyOf(objects.getOrDefault(kind, Map.of()).values());
+  }
+
+  public List<RaftMemberInfo> members() {
+    return List.copyOf(members.values());
+  }
+
+  public List<Long> removed() {
+    return List.copyOf(removed);
+  }
+
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  private Optional<String> problem(String p) {
+    problems.add(p);
+    return Optional.of(p);
+  }
+
+  private void put(StoreAction.TargetCase kind, List<? extends Message> list) {
+    Map<String, Message> map = objects.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+    for (Message m : list) {
+      map.put(idOf(m), m);
+    }
+  }
+
+  private static Message target(StoreAction a) {
+    return switch (a.getTargetCase()) {
+      case NODE -> a.getNode();
+      case SERVICE -> a.getService();
+      case TASK -> a.getTask();
+      case NETWORK -> a.getNetwork();
+      case CLUSTER -> a.getCluster();
+      case SECRET -> a.getSecret();
+      case RESOURCE -> a.getResource();
+      case EXTENSION -> a.getExtension();
+      case CONFIG -> a.getConfig();
+      case VOLUME -> a.getVolume();
+      case TARGET_NOT_SET -> throw new IllegalArgumentException("no target");
+    };
+  }
+
+  /** Every store object has {@code string id = 1} (format doc §5.2). */
+  private static String idOf(Message m) {
+    return (String) m.getField(m.getDescriptorForType().findFieldByNumber(1));
+  }
+
+  private static String name(StoreAction.TargetCase kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

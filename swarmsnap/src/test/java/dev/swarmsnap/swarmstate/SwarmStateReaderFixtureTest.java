@@ -1,0 +1,67 @@
+package dev.swarmsnap.swarmstate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmsnap.swarmstate.model.SwarmState;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Decoded state equals the engine's own API view recorded at capture time. */
+class SwarmStateReaderFixtureTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plain", "locked", "snap", "three"})
+  void decodedObjectsMatchTheEnginesView(String fixture) throws Exception {
+    Path dir = Fixtures.unpack(fixture, tmp);
+    var key = fixture.equals("locked") ? Fixtures.key("locked/unlock-key") : Optional.<dev.swarmsnap.crypto.UnlockKey>empty();
+    SwarmState state = new SwarmStateReader().read(dir, key);
+    JsonNode api = Fixtures.apiView(fixture);
+
+    assertThat(state.cluster().id()).isEqualTo(api.get("cluster").get("id").asText());
+    assertThat(state.cluster().version()).isEqualTo(api.get("cluster").get("version").asLong());
+    assertThat(state.raft().nodeId()).isEqualTo(api.get("nodeId").asText());
+    // nodes keep reporting status until the daemon stops, after the API view was taken: the
+    // decoded version may only be newer
+    Map<String, Long> apiNodes = new HashMap<>();
+    api.get("nodes").forEach(n -> apiNodes.put(n.get("id").asText() + " " + n.get("name").asText(),
+        n.get("version").asLong()));
+    assertThat(state.nodes()).hasSize(apiNodes.size());
+    state.nodes().forEach(n -> assertThat(n.version())
+        .isGreaterThanOrEqualTo(apiNodes.get(n.id() + " " + n.name())));
+    assertThat(idNameVersion(state.services().stream().map(s -> s.id() + " " + s.name() + " " + s.version())))
+        .isEqualTo(idNameVersion(api.get("services")));
+    assertThat(idNameVersion(state.secrets().stream().map(s -> s.id() + " " + s.name() + " " + s.version())))
+        .isEqualTo(idNameVersion(api.get("secrets")));
+    assertThat(idNameVersion(state.configs().stream().map(s -> s.id() + " " + s.name() + " " + s.version())))
+        .isEqualTo(idNameVersion(api.get("configs")));
+    Map<String, String> nets = new HashMap<>();
+    // the store also holds the predefined local networks (bridge, host) that the API lists with
+    // scope "local"; the view recorded swarm scope only
+    state.networks().stream()
+        .filter(n -> !"true".equals(n.labels().get("com.docker.swarm.predefined")))
+        .forEach(n -> nets.put(n.id(), n.name()));
+    Map<String, String> apiNets = new HashMap<>();
+    api.get("networks").forEach(n -> apiNets.put(n.get("id").asText(), n.get("name").asText()));
+    assertThat(nets).isEqualTo(apiNets);
+    assertThat(state.raft().commitIndex()).isGreaterThan(0);
+    assertThat(state.raft().members()).isNotEmpty();
+  }
+
+  private static java.util.Set<String> idNameVersion(java.util.stream.Stream<String> s) {
+    return s.collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static java.util.Set<String> idNameVersion(JsonNode arr) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    arr.forEach(o -> out.add(o.get("id").asText() + " " + o.get("name").asText() + " "
+        + o.get("version").asLong()));
+    return out;
+  }
+}
