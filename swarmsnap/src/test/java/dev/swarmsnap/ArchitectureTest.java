@@ -50,7 +50,6 @@ class ArchitectureTest {
   void theReaderNeedsNoEngine() {
     noClasses().that().resideInAPackage("dev.swarmsnap.swarmstate..")
         .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.engine..")
-        .allowEmptyShould(true)
         .check(CLASSES);
   }
 
