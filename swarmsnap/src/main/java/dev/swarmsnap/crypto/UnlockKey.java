@@ -37,6 +37,48 @@ public final class UnlockKey {
    *
    * @throws BadInputException if it is not a {@code SWMKEY-1-} key of 32 bytes
    */
+  /**
+   * Parses key text held in a char array, without making an immutable String of it. The caller
+   * still wipes {@code text}.
+   */
+  public static UnlockKey parse(char[] text) {
+    byte[] ascii = new byte[text.length];
+    for (int i = 0; i < text.length; i++) {
+      ascii[i] = (byte) text[i];
+    }
+    try {
+      int start = 0;
+      int end = ascii.length;
+      while (start < end && Character.isWhitespace(ascii[start])) {
+        start++;
+      }
+      while (end > start && Character.isWhitespace(ascii[end - 1])) {
+        end--;
+      }
+      byte[] prefix = PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      if (end - start < prefix.length
+          || !Arrays.equals(ascii, start, start + prefix.length, prefix, 0, prefix.length)) {
+        throw notAKey("it does not start with " + PREFIX);
+      }
+      byte[] encoded = Arrays.copyOfRange(ascii, start + prefix.length, end);
+      byte[] raw;
+      try {
+        raw = Base64.getDecoder().decode(encoded);
+      } catch (IllegalArgumentException e) {
+        throw notAKey("the part after " + PREFIX + " is not base64");
+      } finally {
+        Arrays.fill(encoded, (byte) 0);
+      }
+      if (raw.length != 32) {
+        Arrays.fill(raw, (byte) 0);
+        throw notAKey("it holds " + raw.length + " bytes instead of 32");
+      }
+      return new UnlockKey(raw);
+    } finally {
+      Arrays.fill(ascii, (byte) 0);
+    }
+  }
+
   public static UnlockKey parse(String text) {
     String t = text == null ? "" : text.strip();
     if (!t.startsWith(PREFIX)) {

@@ -2,14 +2,10 @@ package dev.swarmsnap.core.status;
 
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.SwarmDirectoryUsage;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.swarmsnap.swarmstate.keys.NodeCertificate;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,20 +32,17 @@ public final class SwarmDirectoryProbe {
           expiry(dir.resolve("certificates/swarm-node.crt")),
           expiry(dir.resolve("certificates/swarm-root-ca.crt")),
           Optional.empty());
-    } catch (IOException | UncheckedIOException | CertificateException | SwarmsnapException e) {
+    } catch (UncheckedIOException | SwarmsnapException e) {
       return new SwarmDirectoryFacts(
           dir.toString(), true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
           Optional.of("cannot read " + dir + ": " + e.getMessage()));
     }
   }
 
-  private static Optional<Instant> expiry(Path pem) throws IOException, CertificateException {
+  private static Optional<Instant> expiry(Path pem) {
     if (!Files.isRegularFile(pem)) {
       return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(pem)) {
-      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      return Optional.of(cert.getNotAfter().toInstant());
-    }
+    return NodeCertificate.readAll(pem).stream().map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo);
   }
 }
