@@ -42,9 +42,23 @@ public record Manifest(
       throw new IllegalArgumentException("engine_downtime_ms must not be negative");
     }
     Set<String> seen = new HashSet<>();
+    Set<String> regularFiles = new HashSet<>();
     for (ManifestFile file : files) {
       if (!seen.add(file.path())) {
         throw new IllegalArgumentException("path '" + file.path() + "' is listed twice");
+      }
+      if (!file.isDirectory()) {
+        regularFiles.add(file.path());
+      }
+    }
+    // A file may not be the parent of another entry: extraction would need it to be a directory.
+    for (ManifestFile file : files) {
+      for (int slash = file.path().lastIndexOf('/'); slash > 0; slash = file.path().lastIndexOf('/', slash - 1)) {
+        String parent = file.path().substring(0, slash);
+        if (regularFiles.contains(parent)) {
+          throw new IllegalArgumentException(
+              "path '" + file.path() + "' lies below '" + parent + "', which is listed as a file");
+        }
       }
     }
   }
