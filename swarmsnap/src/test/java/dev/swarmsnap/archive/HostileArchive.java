@@ -39,6 +39,15 @@ final class HostileArchive implements AutoCloseable {
     return this;
   }
 
+  /** Any header with any content, written as given. */
+  HostileArchive entry(TarArchiveEntry entry, byte[] content) throws IOException {
+    entry.setSize(content.length);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
+    return this;
+  }
+
   HostileArchive file(String name, String content) throws IOException {
     return file(name, content.getBytes(StandardCharsets.UTF_8));
   }

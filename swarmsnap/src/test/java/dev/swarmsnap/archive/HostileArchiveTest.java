@@ -2,6 +2,7 @@ package dev.swarmsnap.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.swarmsnap.archive.ArchiveProblem.Kind;
 import dev.swarmsnap.core.manifest.FileMode;
@@ -159,9 +160,7 @@ class HostileArchiveTest {
     }
     assertRefused(UnsafeArchiveEntryException.class, "swarm/unrelated-but-listed-nowhere.txt", "not listed");
     Files.delete(archive);
-    try (HostileArchive a = hostile()) {
-      // nothing but the directory: the listed file is missing
-    }
+    hostile().close(); // nothing but the directory: the listed file is missing
     assertRefused(CorruptArchiveException.class, "swarm/docker-state.json", "lacks 1 entries");
     assertVerifyFinds(Kind.MISSING_ENTRY);
   }
@@ -208,6 +207,44 @@ class HostileArchiveTest {
         "archive format 2 is newer than this swarmsnap understands (1); upgrade swarmsnap", "upgrade swarmsnap");
     assertThatThrownBy(() -> new ArchiveReader(new ManifestCodec()).verify(archive, ProgressListener.NONE))
         .hasMessage("archive format 2 is newer than this swarmsnap understands (1); upgrade swarmsnap");
+  }
+
+  @Test
+  void unlistedHugeEntryStopsVerificationAtTheDecompressionBudget() throws IOException {
+    try (HostileArchive a = hostile()) {
+      a.file("swarm/docker-state.json", CONTENT).file("swarm/bomb", new byte[40 << 20]);
+    }
+    assertRefused(UnsafeArchiveEntryException.class, "swarm/bomb", "not listed in the manifest");
+    ArchiveReport report = new ArchiveReader(new ManifestCodec()).verify(archive, ProgressListener.NONE);
+    assertThat(report.problems()).extracting(ArchiveProblem::kind).containsExactly(Kind.UNEXPECTED_ENTRY, Kind.CORRUPT);
+    assertThat(report.problems().get(1).detail()).contains("holds more data than its manifest declares");
+  }
+
+  @Test
+  void hugeLongNameHeaderIsNeverBuffered() throws IOException {
+    // GNU long-name entries are read into memory by the tar reader; the per-header window stops
+    // this one (4 MiB of name) before it is buffered.
+    byte[] name = ("swarm/" + "x".repeat(4 << 20)).getBytes(StandardCharsets.UTF_8);
+    try (HostileArchive a = new HostileArchive(archive)) {
+      TarArchiveEntry longName = new TarArchiveEntry("././@LongLink", TarConstants.LF_GNUTYPE_LONGNAME, true);
+      a.manifest(MANIFEST).entry(longName, name).file("swarm/short", "x");
+    }
+    assertRefused(CorruptArchiveException.class, "holds more data than its manifest declares");
+  }
+
+  @Test
+  void recordedOwnersAreRestoredWhenRunningAsRoot() throws IOException {
+    ManifestFile owned = new ManifestFile(STATE.path(), STATE.kind(), STATE.mode(), 1234, 5678,
+        STATE.originalLength(), STATE.storedLength(), STATE.sha256());
+    try (HostileArchive a = new HostileArchive(archive)) {
+      a.manifest(ManifestFixtures.manifest(List.of(owned))).file(STATE.path(), CONTENT);
+    }
+    ExtractionResult result = extractor().extract(archive, target, ProgressListener.NONE);
+    Path restored = target.resolve(STATE.path());
+    boolean root = result.ownersRestored();
+    assumeTrue(root, "not running as root: owners cannot be restored");
+    assertThat(Files.getAttribute(restored, "unix:uid")).isEqualTo(1234);
+    assertThat(Files.getAttribute(restored, "unix:gid")).isEqualTo(5678);
   }
 
   @Test
