@@ -39,7 +39,8 @@ public final class SafeExtractor {
    * @throws ExtractionTargetException if {@code target} exists or its parent is not a directory
    * @throws UnsafeArchiveEntryException for a hostile entry (link, device, {@code ..}, absolute,
    *     duplicate, unlisted, oversized) or a manifest length over the cap
-   * @throws CorruptArchiveException, TruncatedArchiveException for damage, naming the entry
+   * @throws CorruptArchiveException for damage (zstd, tar, length, SHA-256, missing entry)
+   * @throws TruncatedArchiveException if the archive ends early, naming the entry
    * @throws DurableWriteException if the target filesystem fails or is full
    */
   public ExtractionResult extract(Path archive, Path target, ProgressListener progress) {
