@@ -2,6 +2,8 @@ package dev.swarmsnap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -37,6 +39,35 @@ class ArchitectureTest {
   @Test
   void onlyTheReaderUsesProtobuf() {
     onlyIn("dev.swarmsnap.swarmstate..", "com.google.protobuf..");
+  }
+
+  @Test
+  void onlyTheArchiveUsesCommonsCompressAndZstd() {
+    onlyIn("dev.swarmsnap.archive..", "org.apache.commons.compress..");
+    onlyIn("dev.swarmsnap.archive..", "com.github.luben.zstd..");
+  }
+
+  @Test
+  void theArchiveUsesOnlyTheManifestFromCore() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.archive..")
+        .should().dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("dev.swarmsnap.core..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.swarmsnap.core.manifest.."))))
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.swarmsnap.archive..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.swarmsnap.engine..", "dev.swarmsnap.swarmstate..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theManifestAndDurableAreLeaves() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.core.manifest..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.swarmsnap.archive..", "dev.swarmsnap.durable..", "dev.swarmsnap.engine..", "dev.swarmsnap.core.status..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.swarmsnap.durable..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.swarmsnap.core..", "dev.swarmsnap.archive..", "dev.swarmsnap.engine..")
+        .check(CLASSES);
   }
 
   @Test

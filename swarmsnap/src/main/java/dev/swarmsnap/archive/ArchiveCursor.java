@@ -1,0 +1,280 @@
+package dev.swarmsnap.archive;
+
+import com.github.luben.zstd.ZstdIOException;
+import com.github.luben.zstd.ZstdInputStream;
+import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.core.manifest.ManifestCodec;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads an archive as a stream: the manifest first, then one entry at a time. Every read failure
+ * becomes a {@link TruncatedArchiveException} or {@link CorruptArchiveException} naming the entry
+ * and the compressed offset. Makes no judgement on entries: that is {@link EntryRules}'s job. Not
+ * thread-safe.
+ */
+final class ArchiveCursor implements Closeable {
+  static final String MANIFEST_ENTRY = "manifest.json";
+  static final int MAX_MANIFEST_BYTES = 16 << 20;
+
+  /** Header bytes one entry may take (PAX records, long names, padding); real ones take < 10 KiB. */
+  private static final long HEADER_WINDOW = 1 << 20;
+  /** Header bytes budgeted per listed entry in the total cap, plus the tar trailer and padding. */
+  private static final long HEADER_ALLOWANCE = 64 << 10;
+  private static final long TRAILER_ALLOWANCE = 2 << 20;
+  private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
+  private static final int BUFFER = 1 << 16;
+
+  private final String label;
+  private final long compressedSize;
+  private final CountingInputStream compressed;
+  private final DecompressionBudget budget;
+  private final MarkingTarInputStream tar;
+  private final ProgressMeter meter;
+  private Manifest manifest;
+  private long totalLimit;
+  private String position = MANIFEST_ENTRY;
+  private String lastEntry = MANIFEST_ENTRY;
+
+  private ArchiveCursor(Path archive, long compressedSize, InputStream file, ProgressMeter meter)
+      throws IOException {
+    this.label = archive.toString();
+    this.compressedSize = compressedSize;
+    this.meter = meter;
+    this.compressed = new CountingInputStream(file, meter);
+    ZstdInputStream zstd = new ZstdInputStream(compressed);
+    this.totalLimit = MAX_MANIFEST_BYTES + HEADER_WINDOW;
+    this.budget = new DecompressionBudget(new BufferedInputStream(zstd, BUFFER), totalLimit);
+    this.tar = new MarkingTarInputStream(budget);
+  }
+
+  /**
+   * Opens {@code archive} and reads its manifest.
+   *
+   * @throws NotASwarmsnapArchiveException if it is not zstd, not tar, or does not start with the
+   *     manifest
+   * @throws dev.swarmsnap.core.manifest.UnsupportedFormatVersionException for a newer format
+   */
+  static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress) {
+    long size;
+    byte[] magic;
+    try (InputStream probe = Files.newInputStream(archive)) {
+      size = Files.size(archive);
+      magic = probe.readNBytes(ZSTD_MAGIC.length);
+    } catch (IOException e) {
+      throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+    }
+    if (!Arrays.equals(magic, ZSTD_MAGIC)) {
+      throw new NotASwarmsnapArchiveException(
+          archive + " is not a swarmsnap archive: it is not zstd-compressed", null);
+    }
+    ArchiveCursor cursor;
+    try {
+      cursor = new ArchiveCursor(archive, size, Files.newInputStream(archive), new ProgressMeter(progress, size));
+    } catch (IOException e) {
+      throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+    }
+    boolean opened = false;
+    try {
+      cursor.readManifest(codec);
+      opened = true;
+      return cursor;
+    } finally {
+      if (!opened) {
+        cursor.close();
+      }
+    }
+  }
+
+  Manifest manifest() {
+    return manifest;
+  }
+
+  String label() {
+    return label;
+  }
+
+  private void readManifest(ManifestCodec codec) {
+    TarArchiveEntry first;
+    try {
+      first = tar.getNextEntry();
+    } catch (IOException e) {
+      if (budget.exceeded() || isZstd(e) || e instanceof EOFException) {
+        throw translate(e);
+      }
+      throw new NotASwarmsnapArchiveException(
+          label + " is not a swarmsnap archive: it does not hold a tar stream (" + e.getMessage() + ")", e);
+    }
+    if (first == null) {
+      throw new NotASwarmsnapArchiveException(label + " is not a swarmsnap archive: it holds no entries", null);
+    }
+    RawEntry raw = RawEntry.of(first);
+    if (!raw.name().equals(MANIFEST_ENTRY) || raw.type() != RawEntry.Type.FILE) {
+      throw new NotASwarmsnapArchiveException(
+          label + " is not a swarmsnap archive: its first entry is '" + raw.name() + "', not " + MANIFEST_ENTRY,
+          null);
+    }
+    if (raw.size() > MAX_MANIFEST_BYTES) {
+      throw new CorruptArchiveException(
+          "archive " + label + ": " + MANIFEST_ENTRY + " claims " + raw.size() + " bytes, over the "
+              + MAX_MANIFEST_BYTES + "-byte limit for a manifest",
+          null);
+    }
+    // Read into a growing buffer, never one sized by the header's length field.
+    ByteArrayOutputStream json = new ByteArrayOutputStream(8192);
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = read(buffer)) >= 0) {
+      json.write(buffer, 0, n);
+    }
+    if (json.size() != raw.size()) {
+      throw new TruncatedArchiveException(truncatedMessage(), null);
+    }
+    manifest = codec.decode(json.toByteArray(), label);
+    totalLimit =
+        budget.position()
+            + manifest.totalStoredBytes()
+            + (manifest.files().size() + 1) * HEADER_ALLOWANCE
+            + TRAILER_ALLOWANCE;
+    budget.limitTo(totalLimit);
+  }
+
+  /**
+   * Moves to the next entry, skipping what is left of the current one.
+   *
+   * @return empty at the tar end-of-archive marker
+   */
+  Optional<RawEntry> next() {
+    skipRest();
+    position = "after " + lastEntry;
+    budget.limitTo(Math.min(totalLimit, budget.position() + HEADER_WINDOW));
+    TarArchiveEntry entry;
+    try {
+      entry = tar.getNextEntry();
+    } catch (IOException e) {
+      throw translate(e);
+    } finally {
+      budget.limitTo(totalLimit);
+    }
+    if (entry == null) {
+      position = "at the end";
+      return Optional.empty();
+    }
+    RawEntry raw = RawEntry.of(entry);
+    position = raw.name();
+    lastEntry = raw.name();
+    return Optional.of(raw);
+  }
+
+  /** Reads content of the current entry; -1 at its end. */
+  int read(byte[] buffer) {
+    try {
+      return tar.read(buffer, 0, buffer.length);
+    } catch (IOException e) {
+      throw translate(e);
+    }
+  }
+
+  void skipRest() {
+    byte[] buffer = new byte[BUFFER];
+    while (read(buffer) >= 0) {
+      // discard
+    }
+  }
+
+  /**
+   * After {@link #next()} returned empty: checks the tar end marker was there and reads the zstd
+   * stream to its end, so its content checksum is verified and nothing hides after the tar.
+   */
+  void finish() {
+    if (!tar.sawEndMarker()) {
+      throw new TruncatedArchiveException(
+          "archive " + label + " is truncated after entry " + lastEntry + ": the tar end-of-archive marker is missing",
+          null);
+    }
+    byte[] buffer = new byte[BUFFER];
+    try {
+      int n;
+      while ((n = budget.read(buffer, 0, buffer.length)) >= 0) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] != 0) {
+            throw new CorruptArchiveException(
+                "archive " + label + " has unexpected data after the end of its tar stream", null);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw translate(e);
+    }
+    meter.finish();
+  }
+
+  @Override
+  public void close() {
+    try {
+      tar.close();
+    } catch (IOException e) {
+      // Only reading was done; nothing to lose by ignoring a close failure.
+    }
+  }
+
+  private RuntimeException translate(IOException e) {
+    if (budget.exceeded()) {
+      return new CorruptArchiveException(
+          "archive " + label + " holds more data than its manifest declares (at entry " + position
+              + "); refusing to decompress further",
+          e);
+    }
+    String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (e instanceof EOFException || text.contains("truncated")) {
+      return new TruncatedArchiveException(truncatedMessage(), e);
+    }
+    String what = isZstd(e) ? "zstd frame damaged: " : "tar stream damaged: ";
+    return new CorruptArchiveException(
+        "archive " + label + " is corrupt at entry " + position + " (near compressed byte "
+            + compressed.count() + " of " + compressedSize + "): " + what + e.getMessage(),
+        e);
+  }
+
+  private String truncatedMessage() {
+    return "archive " + label + " is truncated at entry " + position + " (compressed byte "
+        + compressed.count() + " of " + compressedSize + ")";
+  }
+
+  private static boolean isZstd(IOException e) {
+    return e instanceof ZstdIOException;
+  }
+
+  /** Notes whether the tar end-of-archive marker (a zero record) was read. */
+  private static final class MarkingTarInputStream extends TarArchiveInputStream {
+    private boolean sawEndMarker;
+
+    MarkingTarInputStream(InputStream in) {
+      super(in, "UTF-8");
+    }
+
+    boolean sawEndMarker() {
+      return sawEndMarker;
+    }
+
+    @Override
+    protected boolean isEOFRecord(byte[] record) {
+      boolean eof = super.isEOFRecord(record);
+      if (eof && record != null) {
+        sawEndMarker = true;
+      }
+      return eof;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.swarmsnap.archive;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+
+/**
+ * Hashes and counts the compressed bytes on their way to the pending file, and does not pass
+ * {@code close()} on: closing the compressor must not close (and so abandon) the pending file
+ * before it is committed.
+ */
+final class DigestingOutputStream extends FilterOutputStream {
+  private final MessageDigest digest = EntryContent.sha256();
+  private long count;
+
+  DigestingOutputStream(OutputStream out) {
+    super(out);
+  }
+
+  long count() {
+    return count;
+  }
+
+  byte[] digest() {
+    return digest.digest();
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    out.write(b);
+    digest.update((byte) b);
+    count++;
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    out.write(b, off, len);
+    digest.update(b, off, len);
+    count += len;
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.flush();
+  }
+}
