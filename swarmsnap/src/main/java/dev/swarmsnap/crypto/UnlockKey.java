@@ -104,7 +104,7 @@ public final class UnlockKey {
   }
 
   /**
-   * First 16 hex digits of SHA-256("swarmsnap unlock-key fingerprint v1" NUL ‖ KEK). Identifies a
+   * {@code sha256:} and the first 16 hex digits of SHA-256("swarmsnap unlock-key fingerprint v1" NUL ‖ KEK). Identifies a
    * key in messages and reports without revealing it: 64 bits of a hash of 256 random bits.
    */
   public String fingerprint() {
@@ -131,7 +131,7 @@ public final class UnlockKey {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(FINGERPRINT_DOMAIN);
       sha.update(kek);
-      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+      return "sha256:" + HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -22,7 +22,7 @@ class UnlockKeyTest {
   void toStringAndFingerprintHideTheKey() {
     UnlockKey k = UnlockKey.parse(KEY);
     assertThat(k.toString()).doesNotContain("FJYn").contains(k.fingerprint());
-    assertThat(k.fingerprint()).hasSize(16).matches("[0-9a-f]+");
+    assertThat(k.fingerprint()).matches("sha256:[0-9a-f]{16}");
     assertThat(UnlockKey.fingerprintOf(k.kek())).isEqualTo(k.fingerprint());
   }
 
