@@ -1,5 +1,6 @@
 package dev.swarmsnap.cli;
 
+import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
 import picocli.AutoComplete;
@@ -17,6 +18,7 @@ import picocli.CommandLine.ScopeType;
     description = "Safe, verified backup and restore of Docker Swarm manager state.",
     subcommands = {
       StatusCommand.class,
+      BackupCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
     },

@@ -7,13 +7,13 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** Reads the version Maven wrote into the jar, so {@code --version} never drifts from the build. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {"swarmsnap " + version(), "Java " + Runtime.version()};
   }
 
-  static String version() {
+  public static String version() {
     try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/swarmsnap/version.properties")) {
       if (in == null) {
         return "unknown";

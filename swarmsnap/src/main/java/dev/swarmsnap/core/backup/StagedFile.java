@@ -3,15 +3,17 @@ package dev.swarmsnap.core.backup;
 import java.util.Objects;
 
 /**
- * One file copied out of the swarm directory while the engine was stopped.
+ * One file (or directory) copied out of the swarm directory while the engine was stopped.
  *
- * @param path path below the swarm directory, with {@code /} separators
+ * @param path the path in the archive and below staging: {@code swarm/...} or {@code api/...}
+ * @param directory a directory entry (no content; lengths 0, no hash)
  * @param mode POSIX permission bits
  * @param originalLength the file's length on disk (a WAL segment: its preallocated 64 MB)
  * @param storedLength bytes copied: for WAL segments only their real data, the rest is zeros
  * @param sha256 lowercase hex SHA-256 of the stored bytes
  */
-public record StagedFile(String path, int mode, int uid, int gid, long originalLength, long storedLength, String sha256) {
+public record StagedFile(
+    String path, boolean directory, int mode, int uid, int gid, long originalLength, long storedLength, String sha256) {
   public StagedFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(sha256, "sha256");

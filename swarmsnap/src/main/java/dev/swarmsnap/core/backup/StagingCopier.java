@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Copies the bytes that matter out of a stopped engine's swarm directory into staging, hashing as it
@@ -27,13 +28,40 @@ import java.util.Set;
 public final class StagingCopier {
   private final SwarmDirectoryUsage usage = new SwarmDirectoryUsage();
 
-  /** Copies {@code swarmDir}'s data files into {@code staging/swarm/...}; returns what it copied. */
+  /**
+   * Copies {@code swarmDir}'s data files into {@code staging/swarm/...}; returns what it copied (paths
+   * as in the archive: {@code swarm/...}), the
+   * directories first (their modes and owners matter at restore: dockerd keeps them 0700).
+   */
   public List<StagedFile> copy(Path swarmDir, Path staging) {
-    List<StagedFile> staged = new ArrayList<>();
+    List<StagedFile> staged = new ArrayList<>(directories(swarmDir));
     for (SwarmDirectoryUsage.DataFile file : usage.dataFiles(swarmDir)) {
       staged.add(copyOne(swarmDir, file, staging.resolve("swarm")));
     }
     return List.copyOf(staged);
+  }
+
+  private static List<StagedFile> directories(Path swarmDir) {
+    try (Stream<Path> walk = Files.walk(swarmDir)) {
+      List<StagedFile> dirs = new ArrayList<>();
+      for (Path dir : (Iterable<Path>) walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
+        Map<String, Object> attributes = Files.readAttributes(dir, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        String relative = swarmDir.relativize(dir).toString().replace('\\', '/');
+        dirs.add(new StagedFile(
+            relative.isEmpty() ? "swarm" : "swarm/" + relative,
+            true,
+            ((Integer) attributes.get("mode")) & 0777,
+            (Integer) attributes.get("uid"),
+            (Integer) attributes.get("gid"),
+            0,
+            0,
+            ""));
+      }
+      return dirs;
+    } catch (IOException e) {
+      throw new SwarmsnapException(
+          ExitCode.FAILED, "cannot list the swarm directory " + swarmDir + ": " + e.getMessage(), "run as root", e);
+    }
   }
 
   private static StagedFile copyOne(Path swarmDir, SwarmDirectoryUsage.DataFile file, Path target) {
@@ -58,8 +86,9 @@ public final class StagingCopier {
       }
       Map<String, Object> attributes = Files.readAttributes(source, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
       return new StagedFile(
-          file.relativePath().toString().replace('\\', '/'),
-          ((Integer) attributes.get("mode")) & 07777,
+          "swarm/" + file.relativePath().toString().replace('\\', '/'),
+          false,
+          ((Integer) attributes.get("mode")) & 0777,
           (Integer) attributes.get("uid"),
           (Integer) attributes.get("gid"),
           file.fileBytes(),

@@ -21,10 +21,10 @@ public final class EngineControlSelector {
 
   public Selected select(ControlRequest request) {
     return switch (request.mode()) {
-      case PID -> new Selected(pid(request), "--engine-control pid");
-      case COMMAND -> new Selected(command(request), "--engine-control command");
-      case SYSTEMD -> new Selected(new SystemdEngineControl(), "--engine-control systemd");
-      case SERVICE -> new Selected(new ServiceEngineControl(request.pidFile()), "--engine-control service");
+      case PID -> new Selected(pid(request), "engine control 'pid' as requested");
+      case COMMAND -> new Selected(command(request), "engine control 'command' as requested");
+      case SYSTEMD -> new Selected(new SystemdEngineControl(), "engine control 'systemd' as requested");
+      case SERVICE -> new Selected(new ServiceEngineControl(request.pidFile()), "engine control 'service' as requested");
       case AUTO -> auto(request);
     };
   }

@@ -18,6 +18,7 @@ public final class EngineOutage implements AutoCloseable {
   private final Watchdog watchdog;
   private final Thread shutdownHook;
   private Instant stoppedAt;
+  private Instant exitedAt;
   private boolean restarted;
 
   private EngineOutage(EngineControl control, OutageSettings settings, Watchdog watchdog) {
@@ -41,6 +42,7 @@ public final class EngineOutage implements AutoCloseable {
     outage.stoppedAt = Instant.now();
     try {
       control.stop(settings.stopTimeout());
+      outage.exitedAt = Instant.now();
     } catch (RuntimeException e) {
       // A failed stop may still have stopped it: bring it back before reporting.
       outage.restartSuppressing(e);
@@ -52,6 +54,11 @@ public final class EngineOutage implements AutoCloseable {
   /** When the stop was issued. */
   public Instant stoppedAt() {
     return stoppedAt;
+  }
+
+  /** When the daemon had exited. */
+  public Instant exitedAt() {
+    return exitedAt;
   }
 
   /**

@@ -1,0 +1,98 @@
+package dev.swarmsnap.cli.backup;
+
+import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.EngineControlOptions;
+import dev.swarmsnap.cli.EngineOptions;
+import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.OutputOptions;
+import dev.swarmsnap.cli.RunDirectory;
+import dev.swarmsnap.cli.UnlockKeyOptions;
+import dev.swarmsnap.cli.VersionProvider;
+import dev.swarmsnap.core.backup.BackupOptions;
+import dev.swarmsnap.core.backup.BackupReport;
+import dev.swarmsnap.core.backup.BackupRequest;
+import dev.swarmsnap.core.backup.BackupService;
+import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.engine.EngineClient;
+import dev.swarmsnap.engine.process.EngineControlSelector;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code swarmsnap backup}: a cold backup of this manager's swarm state, done right. */
+@Command(
+    name = "backup",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Backs up this manager's swarm state: checks it is safe, stops the engine only while the real"
+          + " data is copied (a watchdog restarts it whatever happens), unlocks it again when autolocked,"
+          + " verifies the copy, and writes one archive (mode 0600).",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  swarmsnap backup --output /var/backups/swarm/",
+      "  swarmsnap backup --output /backups --unlock-key-cmd 'pass show swarm/prod' --json",
+      "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal"
+    })
+public final class BackupCommand implements Callable<Integer> {
+  @Mixin EngineOptions engine;
+  @Mixin EngineControlOptions control;
+  @Mixin UnlockKeyOptions unlockKey;
+  @Mixin OutputOptions output;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE", defaultValue = ".",
+      description = "A directory (the archive gets its standard name there) or the archive file (default: .).")
+  Path target;
+
+  @Option(names = "--swarm-dir", paramLabel = "DIR",
+      description = "The swarm directory (default: $SWARMSNAP_SWARM_DIR, else <engine data-root>/swarm).")
+  Path swarmDir;
+
+  @Option(names = "--allow-leader", description = "Back up the leader even though followers exist (forces an election).")
+  boolean allowLeader;
+
+  @Option(names = "--accept-outage",
+      description = "Go ahead although the swarm's management API is down during the backup"
+          + " (single manager, or quorum lost while this node is stopped).")
+  boolean acceptOutage;
+
+  @Option(names = "--max-downtime", paramLabel = "SECONDS", defaultValue = "300",
+      description = "The watchdog starts the engine after this long, whatever happens (default: ${DEFAULT-VALUE}).")
+  long maxDowntimeSeconds;
+
+  private final CliContext context;
+
+  BackupCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    BackupRequest request = new BackupRequest(
+        target,
+        Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
+        new BackupOptions(allowLeader, acceptOutage, context.interactive(), Duration.ofSeconds(maxDowntimeSeconds)),
+        unlockKey.source(),
+        RunDirectory.of(context),
+        VersionProvider.version());
+    EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
+    BackupProgress progress = new BackupProgress(context);
+    progress.step("engine control: " + selected.why());
+    BackupReport report;
+    try (EngineClient client = engine.open(context)) {
+      report = new BackupService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
+          .run(request, client, selected.control(), progress);
+    }
+    if (output.json()) {
+      new JsonOutput().print(context.out(), report);
+    } else {
+      new BackupText(context.out()).print(report);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.swarmsnap.core.backup;
+
+import java.util.List;
+
+/** What a backup tells the person watching it, and what it may ask. Implemented by the CLI. */
+public interface BackupListener {
+  /** A step begins; one line on a terminal. */
+  void step(String message);
+
+  /** Something the user must know (outage, leader, where to keep the unlock key). */
+  void warn(String message);
+
+  /** Bytes of the archive written so far. */
+  void progress(long done, long total);
+
+  /** Asks before stopping the engine; false means stop here. */
+  boolean confirm(List<String> warnings);
+}
