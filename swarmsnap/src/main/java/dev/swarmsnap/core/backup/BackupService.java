@@ -128,7 +128,8 @@ public final class BackupService {
       Instant exitedAt;
       Instant copiedAt;
       OutageSettings settings = new OutageSettings(
-          request.runDir(), request.options().maxDowntime(), Duration.ofSeconds(60), Duration.ofSeconds(60));
+          request.runDir(), request.options().maxDowntime(), Duration.ofSeconds(60), Duration.ofSeconds(60),
+          Optional.of(staging.path()));
       try (EngineOutage outage = EngineOutage.begin(control, settings, clock.instant())) {
         stoppedAt = outage.stoppedAt();
         exitedAt = outage.exitedAt();

@@ -36,7 +36,8 @@ public final class EngineOutage implements AutoCloseable {
             settings.runDir().resolve("outage-" + ProcessHandle.current().pid() + "-" + now.toEpochMilli()),
             control,
             deadline,
-            ProcessHandle.current().pid());
+            ProcessHandle.current().pid(),
+            settings.cleanupOnDeath());
     EngineOutage outage = new EngineOutage(control, settings, watchdog);
     Runtime.getRuntime().addShutdownHook(outage.shutdownHook);
     outage.stoppedAt = Instant.now();

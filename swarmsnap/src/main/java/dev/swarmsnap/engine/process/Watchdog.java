@@ -17,7 +17,9 @@ import java.util.Map;
  * milliseconds, cost no memory, and depend on nothing that the JVM's death could take with it.
  *
  * <p>Protocol through files in its own directory: {@code ready} (it runs), {@code done} (we
- * restarted the engine: exit quietly), {@code fired} (it had to act), {@code watchdog.log}.
+ * restarted the engine: remove the directory and exit quietly), {@code fired} (it had to act),
+ * {@code watchdog.log}. When swarmsnap died, it also removes the staging directory it was told of:
+ * that holds a copy of the node's keys and nobody else would clean it up.
  */
 public final class Watchdog {
   private static final String SCRIPT =
@@ -26,13 +28,16 @@ public final class Watchdog {
                 case "$s" in Z*|X*|"") return 1;; esac; return 0; }
       : > "$SS_DIR/ready"
       while :; do
-        [ -e "$SS_DIR/done" ] && exit 0
-        if ! alive "$SS_TOOL_PID"; then why="swarmsnap (pid $SS_TOOL_PID) is gone"
-        elif [ "$(date +%s)" -ge "$SS_DEADLINE" ]; then why="the maximum downtime passed"
+        [ -e "$SS_DIR/done" ] && { rm -rf "$SS_DIR"; exit 0; }
+        if ! alive "$SS_TOOL_PID"; then why="swarmsnap (pid $SS_TOOL_PID) is gone"; dead=1
+        elif [ "$(date +%s)" -ge "$SS_DEADLINE" ]; then why="the maximum downtime passed"; dead=0
         else sleep 0.2; continue; fi
-        [ -e "$SS_DIR/done" ] && exit 0
+        [ -e "$SS_DIR/done" ] && { rm -rf "$SS_DIR"; exit 0; }
         : > "$SS_DIR/fired"
         echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) watchdog: $why while the engine was stopped; starting it" >> "$SS_DIR/watchdog.log"
+        if [ "$dead" = 1 ] && [ -n "$SS_CLEANUP" ] && [ -d "$SS_CLEANUP" ]; then
+          rm -rf -- "$SS_CLEANUP" && echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) watchdog: removed $SS_CLEANUP" >> "$SS_DIR/watchdog.log"
+        fi
         tries=0
         while [ $tries -lt 60 ]; do
           if sh -c "$SS_RUNNING" >/dev/null 2>&1; then
@@ -57,8 +62,10 @@ public final class Watchdog {
    *
    * @param dir a fresh directory for its files
    * @param deadline when it restarts the engine even though swarmsnap still runs
+   * @param cleanupOnDeath a directory to remove if swarmsnap dies first (its staging directory)
    */
-  public static Watchdog arm(Path dir, EngineControl control, Instant deadline, long toolPid) {
+  public static Watchdog arm(
+      Path dir, EngineControl control, Instant deadline, long toolPid, java.util.Optional<Path> cleanupOnDeath) {
     try {
       Files.createDirectories(dir);
       ProcessBuilder builder = new ProcessBuilder(launcher());
@@ -68,6 +75,7 @@ public final class Watchdog {
       env.put("SS_DEADLINE", Long.toString(deadline.getEpochSecond()));
       env.put("SS_START", control.startCommandLine());
       env.put("SS_RUNNING", control.runningCheckCommandLine());
+      env.put("SS_CLEANUP", cleanupOnDeath.map(Path::toString).orElse(""));
       builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("watchdog.log").toFile()));
       builder.redirectErrorStream(true);
