@@ -10,7 +10,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +45,33 @@ public final class Swarmsnap {
     CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), false);
     int code = new SwarmsnapCli(context).run(args);
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Starts the shaded jar as a child process against {@code node}, output to {@code log}: for tests
+   * that kill swarmsnap or run two at once.
+   */
+  public static Process spawn(LabNode node, Map<String, String> extraEnv, Path log, String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(envFor(node));
+    builder.environment().putAll(extraEnv);
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The shaded jar that {@code mvn package} built before the integration tests run. */
+  public static Path jar() {
+    Path jar = Path.of("target", "swarmsnap.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: integration tests run after 'mvn package'");
+    }
+    return jar;
   }
 
   public static Map<String, String> envFor(LabNode node) {

@@ -65,15 +65,17 @@ public final class BackupService {
 
   public BackupReport run(BackupRequest request, EngineClient engine, EngineControl control, BackupListener listener) {
     Instant started = clock.instant();
-    listener.step("checking the swarm at " + engine.endpoint());
-    SwarmView view = SwarmView.of(engine);
-    Preflight decision = preflight.check(safety.evaluate(view.swarm(), view.nodes()), request.options());
-    if (decision.needsConfirmation() && !listener.confirm(decision.warnings())) {
-      throw new SwarmsnapException(ExitCode.UNSAFE, "backup cancelled: the outage was not confirmed", null);
-    }
-    List<String> warnings = new ArrayList<>(decision.warnings());
-    decision.warnings().forEach(listener::warn);
+    // The lock comes first: a second backup on this host would otherwise be refused for the
+    // quorum the first one is holding down, which names the wrong cause.
     try (HostLock lock = HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "backup")) {
+      listener.step("checking the swarm at " + engine.endpoint());
+      SwarmView view = SwarmView.of(engine);
+      Preflight decision = preflight.check(safety.evaluate(view.swarm(), view.nodes()), request.options());
+      if (decision.needsConfirmation() && !listener.confirm(decision.warnings())) {
+        throw new SwarmsnapException(ExitCode.UNSAFE, "backup cancelled: the outage was not confirmed", null);
+      }
+      List<String> warnings = new ArrayList<>(decision.warnings());
+      decision.warnings().forEach(listener::warn);
       Path swarmDir = request.swarmDir().orElse(Path.of(view.info().dockerRootDir(), "swarm"));
       requireSwarmDirectory(swarmDir);
       String clusterId = view.swarm().clusterId().orElse("unknown");
