@@ -49,10 +49,7 @@ final class LabTeardown {
     namespaces.add(layout.hubNetns());
     left.addAll(endStragglers(namespaces));
     left.addAll(host.network().remove(namespaces));
-    left.addAll(host.mounts().unmountAll(layout.dir()));
-    if (left.isEmpty()) {
-      left.addAll(deleteTree(layout.dir()));
-    }
+    left.addAll(unmountAndDelete(layout.dir()));
     if (!left.isEmpty()) {
       throw new LabException(
           LabException.Kind.FAILED,
@@ -63,6 +60,30 @@ final class LabTeardown {
       host.registry().remove(state.name());
       return null;
     });
+  }
+
+  /**
+   * Unmounts and deletes, a few times over: a daemon that was killed mid-start can leave a mount
+   * that appears only after the first pass (seen once: an overlay sandbox's nsfs mount).
+   */
+  private List<String> unmountAndDelete(Path dir) {
+    List<String> left = List.of();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      left = new ArrayList<>(host.mounts().unmountAll(dir));
+      if (left.isEmpty()) {
+        left.addAll(deleteTree(dir));
+      }
+      if (left.isEmpty()) {
+        return left;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return left;
+      }
+    }
+    return left;
   }
 
   /** SIGKILLs processes still inside the lab's namespaces (e.g. a containerd whose dockerd was killed). */
