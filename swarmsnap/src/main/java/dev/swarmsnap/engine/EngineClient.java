@@ -34,7 +34,8 @@ public interface EngineClient extends AutoCloseable {
    * The engine's own view of the swarm, for the backup to keep beside the raw state: one JSON
    * document per endpoint ({@code swarm}, {@code nodes}, {@code services}, {@code networks},
    * {@code configs}, {@code secrets}, {@code tasks}, {@code info}, {@code version}), keyed by that
-   * name. Join tokens are removed; secrets carry metadata only (the API never returns their values).
+   * name. Join tokens and config payloads are removed; secrets carry metadata only (the API never
+   * returns their values).
    */
   java.util.SortedMap<String, byte[]> apiSnapshot();
 

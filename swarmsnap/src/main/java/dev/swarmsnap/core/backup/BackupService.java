@@ -159,7 +159,7 @@ public final class BackupService {
       SwarmState state = verify.state().orElseThrow();
 
       List<StagedFile> all = new ArrayList<>(apiFiles);
-      all.addAll(swarmFiles);
+      all.addAll(copier.hashed(swarmFiles, staging.path()));
       var manifest = manifests.assemble(
           request.toolVersion(), started, view, fitted, state.raft(), downtime, all);
       listener.step("writing " + target);

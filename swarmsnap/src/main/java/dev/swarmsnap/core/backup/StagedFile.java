@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param mode POSIX permission bits
  * @param originalLength the file's length on disk (a WAL segment: its preallocated 64 MB)
  * @param storedLength bytes copied: for WAL segments only their real data, the rest is zeros
- * @param sha256 lowercase hex SHA-256 of the stored bytes
+ * @param sha256 lowercase hex SHA-256 of the stored bytes; empty until hashed after the outage
  */
 public record StagedFile(
     String path, boolean directory, int mode, int uid, int gid, long originalLength, long storedLength, String sha256) {
@@ -20,5 +20,9 @@ public record StagedFile(
     if (storedLength > originalLength) {
       throw new IllegalArgumentException(path + ": stored length above file length");
     }
+  }
+
+  public StagedFile withSha256(String hash) {
+    return new StagedFile(path, directory, mode, uid, gid, originalLength, storedLength, hash);
   }
 }

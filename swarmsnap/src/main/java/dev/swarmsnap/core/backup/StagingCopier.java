@@ -5,7 +5,7 @@ import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.SwarmDirectoryUsage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -64,23 +64,24 @@ public final class StagingCopier {
     }
   }
 
+  /**
+   * Copies one file's real bytes. Kernel-side ({@code transferTo}: sendfile/copy_file_range), and
+   * without hashing: this runs while the engine is down, and the hash is taken from the staged copy
+   * after the engine is back ({@link #hashed}).
+   */
   private static StagedFile copyOne(Path swarmDir, SwarmDirectoryUsage.DataFile file, Path target) {
     Path source = swarmDir.resolve(file.relativePath());
     Path destination = target.resolve(file.relativePath());
     try {
       Files.createDirectories(destination.getParent());
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       long copied = 0;
-      try (InputStream in = Files.newInputStream(source);
-          OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW)) {
-        byte[] buffer = new byte[1 << 16];
+      try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+          FileChannel out = FileChannel.open(destination, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         while (copied < file.copyBytes()) {
-          int n = in.read(buffer, 0, (int) Math.min(buffer.length, file.copyBytes() - copied));
-          if (n < 0) {
+          long n = in.transferTo(copied, file.copyBytes() - copied, out);
+          if (n <= 0) {
             throw new IOException("file shrank while the engine was stopped");
           }
-          sha256.update(buffer, 0, n);
-          out.write(buffer, 0, n);
           copied += n;
         }
       }
@@ -93,13 +94,36 @@ public final class StagingCopier {
           (Integer) attributes.get("gid"),
           file.fileBytes(),
           copied,
-          HexFormat.of().formatHex(sha256.digest()));
+          "");
     } catch (IOException e) {
       throw new SwarmsnapException(
           ExitCode.FAILED,
           "cannot copy " + source + " to staging " + destination + ": " + e.getMessage(),
           "check free space and permissions where the backup is written (--output)",
           e);
+    }
+  }
+
+  /** The same files with the SHA-256 of their staged bytes filled in. */
+  public List<StagedFile> hashed(List<StagedFile> files, Path staging) {
+    List<StagedFile> result = new ArrayList<>();
+    for (StagedFile file : files) {
+      result.add(file.directory() ? file : file.withSha256(sha256(staging.resolve(file.path()))));
+    }
+    return List.copyOf(result);
+  }
+
+  private static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new SwarmsnapException(ExitCode.FAILED, "cannot read the staged copy " + file + ": " + e.getMessage(), null, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

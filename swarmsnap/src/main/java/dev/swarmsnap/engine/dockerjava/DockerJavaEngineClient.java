@@ -86,6 +86,14 @@ public final class DockerJavaEngineClient implements EngineClient {
         // Join tokens let anyone join the swarm; the backup has no use for them.
         object.remove("JoinTokens");
       }
+      if (name.equals("configs")) {
+        // Config payloads are in the raft state already; here they would double the archive.
+        for (JsonNode config : document) {
+          if (config.path("Spec") instanceof ObjectNode spec) {
+            spec.remove("Data");
+          }
+        }
+      }
       try {
         documents.put(name, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
       } catch (IOException e) {

@@ -189,6 +189,23 @@ class BackupIT {
     assertThat(isReachableManager(lab, lab.node(lab.leader()), follower)).isTrue();
   }
 
+  @Test
+  @Order(8)
+  void userStopAndStartCommandsWork(Lab lab, @TempDir Path out) {
+    LabNode follower = follower(lab, 1);
+    Map<String, String> env = new java.util.HashMap<>(Swarmsnap.envFor(follower));
+    env.remove("SWARMSNAP_ENGINE_CONTROL");
+    env.put("SWARMSNAP_RUN_DIR", runDir.toString());
+
+    Swarmsnap.Run run = Swarmsnap.run(env, "backup", "--output", out.toString(), "--json",
+        "--engine-control", "command", "--stop-cmd", "kill -TERM $(cat " + follower.pidFile() + ")");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.json().path("engineControl").asText()).startsWith("command (stop: kill -TERM");
+    assertThat(BackupArchives.verify(Path.of(run.json().path("archive").asText())).intact()).isTrue();
+    assertThat(isReachableManager(lab, lab.node(lab.leader()), follower)).isTrue();
+  }
+
   private static Swarmsnap.Run backup(LabNode node, String... args) {
     Map<String, String> env = new java.util.HashMap<>(Swarmsnap.envFor(node));
     env.put("SWARMSNAP_RUN_DIR", runDir.toString());
