@@ -1,11 +1,8 @@
 package dev.swarmsnap.lab;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -215,28 +212,8 @@ public final class Lab implements AutoCloseable {
   }
 
   private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
     try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(directory);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      TreeDeletion.delete(dir);
     } catch (IOException e) {
       throw new LabException(LabException.Kind.FAILED, "cannot delete " + dir + ": " + e, null, e);
     }

@@ -1,11 +1,8 @@
 package dev.swarmsnap.lab;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,24 +105,7 @@ final class LabTeardown {
       return List.of("refusing to delete " + dir);
     }
     try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(directory);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      TreeDeletion.delete(dir);
       return List.of();
     } catch (IOException e) {
       return List.of("directory " + dir + ": " + e);

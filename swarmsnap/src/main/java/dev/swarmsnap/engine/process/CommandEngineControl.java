@@ -13,19 +13,19 @@ import java.util.List;
  */
 public final class CommandEngineControl implements EngineControl {
   private final String stopCommandLine;
-  private final String startCommandLine;
+  private final StartCommand start;
   private final DaemonProcess daemon;
   private final ShellCommand shell = new ShellCommand();
 
   public CommandEngineControl(String stopCommandLine, String startCommandLine, Path pidFile) {
     this.stopCommandLine = stopCommandLine;
-    this.startCommandLine = startCommandLine;
+    this.start = new StartCommand(startCommandLine);
     this.daemon = new DaemonProcess(pidFile);
   }
 
   @Override
   public String describe() {
-    return "command (stop: " + stopCommandLine + "; start: " + startCommandLine + "; pidfile " + daemon.pidFile() + ")";
+    return "command (stop: " + stopCommandLine + "; start: " + start.commandLine() + "; pidfile " + daemon.pidFile() + ")";
   }
 
   @Override
@@ -45,11 +45,7 @@ public final class CommandEngineControl implements EngineControl {
 
   @Override
   public void start(Duration timeout) {
-    ShellCommand.Result result = shell.sh(startCommandLine, timeout);
-    if (!result.succeeded()) {
-      throw new EngineControlException(
-          "the start command failed: " + result.tail(), "start the engine by hand: " + startCommandLine);
-    }
+    start.run(timeout);
   }
 
   @Override
@@ -59,7 +55,7 @@ public final class CommandEngineControl implements EngineControl {
 
   @Override
   public String startCommandLine() {
-    return startCommandLine;
+    return start.commandLine();
   }
 
   @Override
@@ -69,6 +65,6 @@ public final class CommandEngineControl implements EngineControl {
 
   @Override
   public List<String> manualStartInstructions() {
-    return List.of(startCommandLine);
+    return List.of(start.commandLine());
   }
 }

@@ -1,6 +1,5 @@
 package dev.swarmsnap.engine.process;
 
-import dev.swarmsnap.shell.ShellCommand;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineControlException;
 import java.nio.file.Path;
@@ -13,17 +12,16 @@ import java.util.List;
  */
 public final class PidFileEngineControl implements EngineControl {
   private final DaemonProcess daemon;
-  private final String startCommandLine;
-  private final ShellCommand shell = new ShellCommand();
+  private final StartCommand start;
 
   public PidFileEngineControl(Path pidFile, String startCommandLine) {
     this.daemon = new DaemonProcess(pidFile);
-    this.startCommandLine = startCommandLine;
+    this.start = new StartCommand(startCommandLine);
   }
 
   @Override
   public String describe() {
-    return "pid (SIGTERM to the pid in " + daemon.pidFile() + ", start with: " + startCommandLine + ")";
+    return "pid (SIGTERM to the pid in " + daemon.pidFile() + ", start with: " + start.commandLine() + ")";
   }
 
   @Override
@@ -41,13 +39,7 @@ public final class PidFileEngineControl implements EngineControl {
 
   @Override
   public void start(Duration timeout) {
-    ShellCommand.Result result = shell.sh(startCommandLine, timeout);
-    if (!result.succeeded()) {
-      throw new EngineControlException(
-          "the start command failed" + (result.timedOut() ? " (timed out)" : " (exit " + result.exitCode() + ")")
-              + ": " + result.tail(),
-          "start the engine by hand: " + startCommandLine);
-    }
+    start.run(timeout);
   }
 
   @Override
@@ -57,7 +49,7 @@ public final class PidFileEngineControl implements EngineControl {
 
   @Override
   public String startCommandLine() {
-    return startCommandLine;
+    return start.commandLine();
   }
 
   @Override
@@ -67,6 +59,6 @@ public final class PidFileEngineControl implements EngineControl {
 
   @Override
   public List<String> manualStartInstructions() {
-    return List.of(startCommandLine);
+    return List.of(start.commandLine());
   }
 }
