@@ -42,7 +42,9 @@ manual() {
 tool() {
   local t0 t1 json
   t0=$(now)
-  json=$(swarmsnap backup --accept-outage --output "$OUT/tool-$1.swarmsnap" --json 2>/dev/null)
+  if ! json=$(swarmsnap backup --accept-outage --output "$OUT/tool-$1.swarmsnap" --json 2>"$OUT/tool-$1.err"); then
+    cat "$OUT/tool-$1.err" >&2; exit 1
+  fi
   t1=$(now)
   python3 - "$json" "$1" "$(secs "$t0" "$t1")" <<'PY'
 import json, sys
