@@ -1,7 +1,9 @@
 package dev.swarmsnap.cli;
 
+import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
+import dev.swarmsnap.cli.verify.VerifyCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +19,8 @@ import picocli.CommandLine.ScopeType;
     description = "Safe, verified backup and restore of Docker Swarm manager state.",
     subcommands = {
       StatusCommand.class,
+      InspectCommand.class,
+      VerifyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
     },

@@ -150,7 +150,9 @@ final class StateLoad {
         return warn("torn tail at " + idx[0].tail().file().getFileName() + " offset "
             + idx[0].tail().validEnd() + " (" + idx[0].tail().detail() + "); repairable");
       }
-      return ok(segments.size() + " segment(s), CRC chain intact");
+      return ok(segments.size() + " segment(s), CRC chain intact; valid data ends at "
+          + idx[0].tail().file().getFileName() + " offset " + idx[0].tail().validEnd()
+          + " (" + idx[0].tail().detail() + ")");
     })) {
       return Optional.empty();
     }
