@@ -95,6 +95,23 @@ class InspectPlainIT {
       assertThat(damaged.out()).contains("FAIL");
     } finally {
       lab.start(follower.name());
+      awaitReachable(lab, leader, follower.hostname());
+    }
+  }
+
+  /**
+   * Waits until the leader sees the restarted follower Ready and Reachable, so the lab is torn
+   * down with every daemon settled (a dockerd still creating overlay sandboxes keeps their netns
+   * mounts busy).
+   */
+  private static void awaitReachable(Lab lab, String leader, String hostname) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      String nodes = lab.docker(leader, T, "node", "ls", "--format", "{{.Hostname}} {{.Status}} {{.ManagerStatus}}").stdout();
+      if (nodes.lines().anyMatch(l -> l.startsWith(hostname + " Ready Reachable"))) {
+        return;
+      }
+      Thread.sleep(200);
     }
   }
 
