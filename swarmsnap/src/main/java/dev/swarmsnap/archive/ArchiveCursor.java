@@ -179,8 +179,13 @@ final class ArchiveCursor implements Closeable {
 
   /** Reads content of the current entry; -1 at its end. */
   int read(byte[] buffer) {
+    return read(buffer, 0, buffer.length);
+  }
+
+  /** Reads up to {@code length} bytes of the current entry into {@code buffer} at {@code offset}. */
+  int read(byte[] buffer, int offset, int length) {
     try {
-      return tar.read(buffer, 0, buffer.length);
+      return tar.read(buffer, offset, length);
     } catch (IOException e) {
       throw translate(e);
     }

@@ -3,6 +3,8 @@ package dev.swarmsnap.archive;
 import dev.swarmsnap.archive.ArchiveProblem.Kind;
 import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.core.manifest.ManifestFile;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads archives without extracting them. {@link #readManifest} reads only the first entry;
@@ -35,6 +38,59 @@ public final class ArchiveReader {
   public Manifest readManifest(Path archive) {
     try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE)) {
       return cursor.manifest();
+    }
+  }
+
+  /** Receives entries from {@link #read}. */
+  @FunctionalInterface
+  public interface EntryVisitor {
+    /**
+     * Reads one entry's content (or not: the rest is skipped).
+     *
+     * @param content the stored bytes; at its end, length and SHA-256 are checked against the
+     *     manifest (a mismatch throws {@link CorruptArchiveException}); must not be closed
+     * @return false to stop reading the archive here
+     */
+    boolean visit(ManifestFile file, InputStream content) throws IOException;
+  }
+
+  /**
+   * Streams the archive strictly, handing the file entries {@code wanted} accepts to {@code
+   * visitor} in archive order (manifest first, then {@code api/}, then {@code swarm/}, each
+   * sorted by path), without extracting anything. Every entry is judged as in extraction (type,
+   * path, duplicate, listed, kind, size), and the first entry refused throws. Stops early when the
+   * visitor says so, so reading a small entry near the front costs only the bytes before it.
+   *
+   * @throws NotASwarmsnapArchiveException and the other exceptions of {@link #readManifest}
+   * @throws UnsafeArchiveEntryException for a link, device, absolute or {@code ..} path, unlisted,
+   *     duplicate or oversized entry
+   * @throws TruncatedArchiveException if the archive ends early
+   * @throws CorruptArchiveException for damaged zstd or tar data, or a length or hash mismatch
+   * @throws UncheckedIOException if the visitor throws an {@link IOException}
+   */
+  public void read(Path archive, Predicate<ManifestFile> wanted, EntryVisitor visitor) {
+    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE)) {
+      EntryRules rules = new EntryRules(cursor.manifest());
+      Optional<RawEntry> next;
+      while ((next = cursor.next()).isPresent()) {
+        RawEntry entry = next.get();
+        EntryRules.Verdict verdict = rules.check(entry);
+        if (verdict instanceof EntryRules.Refused refused) {
+          throw refused.problem().toException(cursor.label());
+        }
+        ManifestFile file = ((EntryRules.Accepted) verdict).file();
+        if (!file.isDirectory() && wanted.test(file)) {
+          EntryStream content = new EntryStream(cursor, cursor.label(), entry.name(), file);
+          if (!visitor.visit(file, content)) {
+            return;
+          }
+        }
+      }
+      rules.missing().stream().findFirst().ifPresent(p -> {
+        throw p.toException(cursor.label());
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.swarmsnap.cli;
 
 import dev.swarmsnap.cli.backup.BackupCommand;
+import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
+import dev.swarmsnap.cli.verify.VerifyCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +21,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       StatusCommand.class,
       BackupCommand.class,
+      InspectCommand.class,
+      VerifyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
     },

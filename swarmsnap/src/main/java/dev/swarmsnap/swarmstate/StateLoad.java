@@ -26,10 +26,12 @@ import dev.swarmsnap.swarmstate.raft.WalSegment;
 import dev.swarmsnap.swarmstate.raft.WalSegments;
 import dev.swarmsnap.swarmstate.store.StateMapper;
 import dev.swarmsnap.swarmstate.store.StoreReplayer;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
+import dev.swarmsnap.swarmstate.model.CertificateInfo;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,14 +43,17 @@ import java.util.function.Supplier;
  * not thread-safe.
  */
 final class StateLoad {
-  private final Path dir;
+  private final SwarmFiles dir;
   private final Optional<UnlockKey> key;
   private final boolean strict;
   private final boolean reveal;
+  private static final String NODE_CRT = "certificates/swarm-node.crt";
+  private static final String NODE_KEY = "certificates/swarm-node.key";
+  private static final String ROOT_CRT = "certificates/swarm-root-ca.crt";
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
-  StateLoad(Path dir, Optional<UnlockKey> key, boolean strict, boolean reveal) {
+  StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal) {
     this.dir = dir;
     this.key = key;
     this.strict = strict;
@@ -61,14 +66,15 @@ final class StateLoad {
 
   /** Runs the checks; empty if a FAIL stopped it (only when not strict). */
   Optional<SwarmState> run() {
-    Path certs = dir.resolve("certificates");
-    if (!check("1 files-present", () -> filesPresent(certs))) {
+    if (!check("1 files-present", this::filesPresent)) {
       return Optional.empty();
     }
     NodeCertificate[] cert = new NodeCertificate[1];
+    Instant[] caExpiry = new Instant[1];
     if (!check("2 node-certificate", () -> {
-      cert[0] = NodeCertificate.read(certs.resolve("swarm-node.crt"));
-      List<X509Certificate> roots = NodeCertificate.readAll(certs.resolve("swarm-root-ca.crt"));
+      cert[0] = NodeCertificate.parse(dir.location(NODE_CRT), dir.readSmall(NODE_CRT));
+      List<X509Certificate> roots = NodeCertificate.parseAll(dir.location(ROOT_CRT), dir.readSmall(ROOT_CRT));
+      caExpiry[0] = roots.stream().map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo).orElseThrow();
       if (!cert[0].role().equals("swarm-manager")) {
         return fail("certificate OU is " + cert[0].role() + ", not swarm-manager (a worker?)");
       }
@@ -83,7 +89,7 @@ final class StateLoad {
     UnlockedKeys[] keys = new UnlockedKeys[1];
     if (!check("3 node-key", () -> {
       keys[0] = new NodeKeyUnlocker().unlock(
-          NodeKeyFile.read(certs.resolve("swarm-node.key")), cert[0], key);
+          NodeKeyFile.parse(dir.location(NODE_KEY), dir.readSmall(NODE_KEY)), cert[0], key);
       return keys[0].privateKeyMatchesCertificate()
           ? ok((keys[0].locked() ? "autolocked, " : "not locked, ") + "key matches certificate")
           : warn("private key does not match swarm-node.crt (certificate renewed?)");
@@ -95,20 +101,20 @@ final class StateLoad {
       check("4 raft-dek", () -> keys[0].pendingDek() || keys[0].needsRotation()
           ? warn("DEK rotation in flight (pending DEK: " + keys[0].pendingDek() + ")")
           : ok("raft DEK opens"));
-      return replay(cert[0], deks);
+      return replay(new CertificateInfo(cert[0].nodeId(), cert[0].clusterId(), cert[0].role(),
+          cert[0].notAfter(), caExpiry[0]), cert[0], deks);
     } finally {
       deks.wipe();
     }
   }
 
-  private Optional<SwarmState> replay(NodeCertificate cert, DataKeys deks) {
+  private Optional<SwarmState> replay(CertificateInfo certInfo, NodeCertificate cert, DataKeys deks) {
     StoreReplayer store = new StoreReplayer();
     EncryptedRecordOpener opener = new EncryptedRecordOpener();
-    Path raft = dir.resolve("raft");
     RaftSnapshotFile[] snap = new RaftSnapshotFile[1];
     if (!check("5 snapshot", () -> {
       RaftSnapshotReader r = new RaftSnapshotReader();
-      snap[0] = r.readNewest(raft.resolve("snap-v3-encrypted")).orElse(null);
+      snap[0] = r.readNewest(dir, "raft/snap-v3-encrypted").orElse(null);
       r.problems().forEach(warnings::add);
       if (snap[0] == null) {
         return r.problems().isEmpty() ? ok("no snapshot yet") : fail(String.join("; ", r.problems()));
@@ -136,15 +142,17 @@ final class StateLoad {
     List<WalSegment> segments = new ArrayList<>();
     RaftLogIndex[] idx = new RaftLogIndex[1];
     if (!check("6 wal", () -> {
-      segments.addAll(new WalSegments().select(raft.resolve("wal-v3-encrypted"), snapIndex));
-      idx[0] = new RaftLog(segments, snapIndex, snapTerm).index();
+      segments.addAll(new WalSegments().select(dir, "raft/wal-v3-encrypted", snapIndex));
+      idx[0] = new RaftLog(dir, segments, snapIndex, snapTerm).index();
       if (idx[0].tail().torn()) {
         warnings.add("torn WAL tail in " + idx[0].tail().file() + " at offset "
             + idx[0].tail().validEnd() + " dropped: " + idx[0].tail().detail());
         return warn("torn tail at " + idx[0].tail().file().getFileName() + " offset "
             + idx[0].tail().validEnd() + " (" + idx[0].tail().detail() + "); repairable");
       }
-      return ok(segments.size() + " segment(s), CRC chain intact");
+      return ok(segments.size() + " segment(s), CRC chain intact; valid data ends at "
+          + idx[0].tail().file().getFileName() + " offset " + idx[0].tail().validEnd()
+          + " (" + idx[0].tail().detail() + ")");
     })) {
       return Optional.empty();
     }
@@ -164,7 +172,7 @@ final class StateLoad {
     }
     long[] applied = {0};
     if (!check("9 entries-decrypt", () -> {
-      new RaftLog(segments, snapIndex, snapTerm).entries(log, log.commit(), le -> {
+      new RaftLog(dir, segments, snapIndex, snapTerm).entries(log, log.commit(), le -> {
         byte[] plain = open(opener, deks, le.entry().getData().toByteArray(), le.file(),
             le.offset(), "an entry that opens with this node's DEK");
         if (le.entry().getType() == EntryType.EntryConfChange) {
@@ -212,7 +220,7 @@ final class StateLoad {
         store.members(), store.removed(), segments.size(), log.tail().torn());
     SwarmState state = new SwarmState(clusters.get(0), summary, map.nodes(store),
         map.services(store), map.networks(store), map.configs(store), map.secrets(store, reveal),
-        map.tasks(store), warnings);
+        map.tasks(store), certInfo, warnings);
     check("12 summary", () -> ok("cluster " + state.cluster().id() + ", " + state.nodes().size()
         + " nodes, " + state.services().size() + " services, " + state.secrets().size()
         + " secrets, " + state.configs().size() + " configs, autolock "
@@ -230,17 +238,16 @@ final class StateLoad {
     }
   }
 
-  private Finding filesPresent(Path certs) {
+  private Finding filesPresent() {
     List<String> missing = new ArrayList<>();
-    for (Path p : List.of(dir.resolve("docker-state.json"), certs.resolve("swarm-node.crt"),
-        certs.resolve("swarm-node.key"), certs.resolve("swarm-root-ca.crt"))) {
-      if (!Files.isRegularFile(p)) {
-        missing.add(dir.relativize(p).toString());
+    for (String p : List.of("docker-state.json", NODE_CRT, NODE_KEY, ROOT_CRT)) {
+      if (!dir.isFile(p)) {
+        missing.add(p);
       }
     }
     if (!missing.isEmpty()) {
       throw new SwarmsnapException(ExitCode.NOT_FOUND,
-          dir + " is not a complete swarm directory: missing " + String.join(", ", missing),
+          dir.description() + " is not a complete swarm directory: missing " + String.join(", ", missing),
           "give the swarm directory (usually /var/lib/docker/swarm) of a manager");
     }
     return ok("docker-state.json, swarm-node.crt/.key, swarm-root-ca.crt present");
@@ -270,7 +277,7 @@ final class StateLoad {
       f = fail(e.getMessage());
     } catch (UncheckedIOException e) {
       if (strict) {
-        throw new SwarmsnapException(ExitCode.FAILED, "cannot read " + dir + ": "
+        throw new SwarmsnapException(ExitCode.FAILED, "cannot read " + dir.description() + ": "
             + e.getCause().getMessage(), "check permissions (root?)", e);
       }
       f = fail("cannot read: " + e.getCause().getMessage());
@@ -278,7 +285,7 @@ final class StateLoad {
     Finding named = new Finding(name, f.level(), f.reason());
     findings.add(named);
     if (named.level() == Finding.Level.FAIL && strict) {
-      throw new CorruptStateException(dir, 0, "check " + name + " to pass", named.reason());
+      throw new CorruptStateException(dir.location(""), 0, "check " + name + " to pass", named.reason());
     }
     return named.level() != Finding.Level.FAIL;
   }

@@ -1,6 +1,8 @@
 package dev.swarmsnap.swarmstate;
 
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,6 +30,11 @@ public final class SwarmStateReader {
 
   /** As {@link #read(Path, Optional)}; with {@code revealSecrets} secret values are included. */
   public SwarmState read(Path swarmDir, Optional<UnlockKey> unlockKey, boolean revealSecrets) {
-    return new StateLoad(swarmDir, unlockKey, true, revealSecrets).run().orElseThrow();
+    return read(new DirectorySwarmFiles(swarmDir), unlockKey, revealSecrets);
+  }
+
+  /** As {@link #read(Path, Optional, boolean)}, from any source of the swarm directory's files. */
+  public SwarmState read(SwarmFiles files, Optional<UnlockKey> unlockKey, boolean revealSecrets) {
+    return new StateLoad(files, unlockKey, true, revealSecrets).run().orElseThrow();
   }
 }

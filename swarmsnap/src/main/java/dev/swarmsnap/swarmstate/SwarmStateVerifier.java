@@ -1,6 +1,8 @@
 package dev.swarmsnap.swarmstate;
 
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,7 +13,12 @@ import java.util.Optional;
  */
 public final class SwarmStateVerifier {
   public VerifyReport verify(Path swarmDir, Optional<UnlockKey> unlockKey) {
-    StateLoad load = new StateLoad(swarmDir, unlockKey, false, false);
+    return verify(new DirectorySwarmFiles(swarmDir), unlockKey);
+  }
+
+  /** As {@link #verify(Path, Optional)}, from any source of the swarm directory's files. */
+  public VerifyReport verify(SwarmFiles files, Optional<UnlockKey> unlockKey) {
+    StateLoad load = new StateLoad(files, unlockKey, false, false);
     var state = load.run();
     return new VerifyReport(load.findings(), state);
   }

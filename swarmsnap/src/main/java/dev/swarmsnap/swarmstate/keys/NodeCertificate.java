@@ -30,7 +30,12 @@ public record NodeCertificate(
 
   /** @throws CorruptStateException if no X.509 certificate can be read */
   public static NodeCertificate read(Path file) {
-    X509Certificate cert = readAll(file).get(0);
+    return parse(file, readBytes(file));
+  }
+
+  /** Parses the first certificate of PEM {@code bytes}; {@code file} names it in messages. */
+  public static NodeCertificate parse(Path file, byte[] bytes) {
+    X509Certificate cert = parseAll(file, bytes).get(0);
     String dn = cert.getSubjectX500Principal().getName();
     return new NodeCertificate(
         rdn(dn, "CN"), rdn(dn, "O"), rdn(dn, "OU"), cert.getNotAfter().toInstant(), cert);
@@ -38,16 +43,29 @@ public record NodeCertificate(
 
   /** All certificates of a PEM file (the root CA file may hold several). */
   public static List<X509Certificate> readAll(Path file) {
+    return parseAll(file, readBytes(file));
+  }
+
+  /** All certificates of PEM {@code bytes}; {@code file} names them in messages. */
+  public static List<X509Certificate> parseAll(Path file, byte[] bytes) {
     try {
-      byte[] bytes = Files.readAllBytes(file);
       var certs = CertificateFactory.getInstance("X.509")
           .generateCertificates(new ByteArrayInputStream(bytes));
       if (certs.isEmpty()) {
         throw new CorruptStateException(file, 0, "a PEM X.509 certificate", "none");
       }
       return certs.stream().map(X509Certificate.class::cast).toList();
-    } catch (CertificateException e) {
+    } catch (CorruptStateException e) {
+      throw e;
+    } catch (CertificateException | RuntimeException e) {
+      // hostile PEM can make the JDK parser throw unchecked exceptions too
       throw new CorruptStateException(file, 0, "a PEM X.509 certificate", e.getMessage(), e);
+    }
+  }
+
+  private static byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

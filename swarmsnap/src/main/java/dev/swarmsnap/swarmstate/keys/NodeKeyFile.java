@@ -36,12 +36,15 @@ public record NodeKeyFile(
 
   /** @throws CorruptStateException if the file is no PEM key with parsable headers */
   public static NodeKeyFile read(Path file) {
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      return parse(file, Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Parses PEM {@code bytes}; {@code file} names them in messages. */
+  public static NodeKeyFile parse(Path file, byte[] bytes) {
     PemBlock pem = PemBlock.parseAll(file, bytes).get(0);
     if (!pem.type().endsWith("PRIVATE KEY")) {
       throw new CorruptStateException(file, 0, "a PRIVATE KEY PEM block", pem.type());

@@ -1,5 +1,6 @@
 package dev.swarmsnap.swarmstate.model;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Optional;
  * @param id cluster ID (= O of the node certificate)
  * @param name {@code default}
  * @param version meta.version.index
+ * @param createdAt meta.created_at, when recorded
  * @param autolockManagers spec.encryption_config.auto_lock_managers
  * @param unlockKeyFingerprint fingerprint of the KEK stored in the cluster object, when autolocked
  *     (same scheme as the unlock key's fingerprint; the key itself is never exposed)
@@ -17,6 +19,7 @@ public record ClusterInfo(
     String id,
     String name,
     long version,
+    Optional<Instant> createdAt,
     boolean autolockManagers,
     Optional<String> unlockKeyFingerprint,
     long snapshotInterval) {}

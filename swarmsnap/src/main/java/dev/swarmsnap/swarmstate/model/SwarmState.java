@@ -13,6 +13,7 @@ import java.util.List;
  * @param configs configs, by ID
  * @param secrets secrets (names and labels; values only if revealed), by ID
  * @param tasks tasks, by ID
+ * @param certificates node certificate and root CA facts
  * @param warnings non-fatal observations (torn tail repaired, broken older snapshot, ...)
  */
 public record SwarmState(
@@ -24,6 +25,7 @@ public record SwarmState(
     List<ConfigInfo> configs,
     List<SecretInfo> secrets,
     List<TaskInfo> tasks,
+    CertificateInfo certificates,
     List<String> warnings) {
   public SwarmState {
     nodes = List.copyOf(nodes);

@@ -2,6 +2,7 @@ package dev.swarmsnap.swarmstate.raft;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.swarmsnap.error.CorruptStateException;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import dev.swarmsnap.swarmstate.proto.raftpb.Entry;
 import dev.swarmsnap.swarmstate.proto.raftpb.HardState;
 import dev.swarmsnap.swarmstate.proto.walpb.Snapshot;
@@ -21,12 +22,14 @@ import java.util.function.Consumer;
  * surviving entries one by one. Not thread-safe.
  */
 public final class RaftLog {
+  private final SwarmFiles files;
   private final List<WalSegment> segments;
   private final long snapIndex;
   private final long snapTerm;
   private final WalRecordReader reader = new WalRecordReader();
 
-  public RaftLog(List<WalSegment> segments, long snapIndex, long snapTerm) {
+  public RaftLog(SwarmFiles files, List<WalSegment> segments, long snapIndex, long snapTerm) {
+    this.files = files;
     this.segments = List.copyOf(segments);
     this.snapIndex = snapIndex;
     this.snapTerm = snapTerm;
@@ -39,7 +42,7 @@ public final class RaftLog {
    */
   public RaftLogIndex index() {
     var st = new ScanState();
-    WalTail tail = reader.read(segments, rec -> st.accept(rec));
+    WalTail tail = reader.read(files, segments, rec -> st.accept(rec));
     if (st.metadata == null) {
       throw new CorruptStateException(
           segments.get(0).file(), 0, "a WAL metadata record", "none before the end of the log");
@@ -67,6 +70,7 @@ public final class RaftLog {
     long[] ordinal = {0};
     int[] run = {0};
     reader.read(
+        files,
         segments,
         rec -> {
           if (rec.type() != WalRecord.ENTRY) {

@@ -4,16 +4,13 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.swarmsnap.error.CorruptStateException;
 import dev.swarmsnap.swarmstate.proto.raftpb.Snapshot;
 import dev.swarmsnap.swarmstate.proto.snappb.snapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -27,21 +24,15 @@ public final class RaftSnapshotReader {
   private final List<String> problems = new ArrayList<>();
 
   /** The newest valid snapshot, or empty if there is none (a young swarm has none). */
-  public Optional<RaftSnapshotFile> readNewest(Path snapDir) {
-    if (!Files.isDirectory(snapDir)) {
-      return Optional.empty();
-    }
-    List<Path> names;
-    try (Stream<Path> s = Files.list(snapDir)) {
-      names = s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (Path p : names) {
+  public Optional<RaftSnapshotFile> readNewest(SwarmFiles files, String snapDir) {
+    List<String> names = files.fileNames(snapDir).stream()
+        .filter(n -> NAME.matcher(n).matches())
+        .sorted(Comparator.<String>naturalOrder().reversed())
+        .toList();
+    for (String name : names) {
+      String rel = snapDir + "/" + name;
       try {
-        return Optional.of(read(p));
+        return Optional.of(read(files.location(rel), files.readSmall(rel)));
       } catch (CorruptStateException e) {
         problems.add(e.getMessage() + " (older snapshot tried instead)");
       }
@@ -55,18 +46,12 @@ public final class RaftSnapshotReader {
   }
 
   /**
-   * Reads one {@code .snap} file, checking CRC-32C of its data (plain CRC-32C from 0: the JDK
+   * Parses one {@code .snap} file ({@code file} only names it in messages), checking CRC-32C of its data (plain CRC-32C from 0: the JDK
    * class is right here, unlike for the WAL chain, §4.3).
    *
    * @throws CorruptStateException on any framing, CRC or metadata problem
    */
-  public RaftSnapshotFile read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public RaftSnapshotFile read(Path file, byte[] bytes) {
     snapshot outer;
     try {
       outer = snapshot.parseFrom(bytes);

@@ -1,19 +1,18 @@
 package dev.swarmsnap.swarmstate.raft;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.swarmsnap.error.CorruptStateException;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import dev.swarmsnap.swarmstate.proto.walpb.Record;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Streams the records of consecutive WAL segments, checking framing and the CRC chain that runs
- * across all records and segments (format doc §4.2, §4.3). One record is in memory at a time.
+ * across all records and segments (format doc §4.2, §4.3). One record is in memory at a time, and
+ * each segment is read once, front to back, so segments may come from an archive stream.
  *
  * <p>Torn tail (§4.6, as etcd): only in the last segment, a frame that runs past the end of file,
  * or a record that fails to parse or to match its CRC while some 512-byte sector of its frame is
@@ -29,24 +28,31 @@ public final class WalRecordReader {
    * @return how the last segment ends
    * @throws CorruptStateException naming file and offset on any damage that is not a torn tail
    */
-  public WalTail read(List<WalSegment> segments, Consumer<WalRecord> sink) {
-    int running = 0;
-    WalTail tail = null;
-    for (int s = 0; s < segments.size(); s++) {
-      WalSegment seg = segments.get(s);
-      boolean last = s == segments.size() - 1;
-      try (FileChannel ch = FileChannel.open(seg.file(), StandardOpenOption.READ)) {
-        WalFrameScanner scanner = new WalFrameScanner(ch);
+  public WalTail read(SwarmFiles files, List<WalSegment> segments, Consumer<WalRecord> sink) {
+    var state = new Object() {
+      int running;
+      int index;
+      WalTail tail;
+    };
+    files.readInOrder(segments.stream().map(WalSegment::relative).toList(), (rel, in, size) -> {
+      WalSegment seg = segments.get(state.index++);
+      if (state.tail != null && state.tail.torn()) {
+        return; // the log ended in an earlier segment; only the last may be torn (checked below)
+      }
+      boolean last = state.index == segments.size();
+      try {
+        WalFrameScanner scanner = new WalFrameScanner(in, size);
         boolean first = true;
         WalFrame frame;
         while ((frame = scanner.next()) != null) {
-          byte[] bytes = readFully(ch, frame.recordOffset(), frame.recordLength());
+          byte[] body = scanner.body();
           Record rec;
           try {
-            rec = Record.parseFrom(bytes);
+            rec = Record.parseFrom(CodedInputStream.newInstance(body, 0, frame.recordLength()));
           } catch (InvalidProtocolBufferException e) {
-            if (last && hasZeroSector(ch, frame)) {
-              return new WalTail(seg.file(), frame.offset(), true, "torn record: " + e.getMessage());
+            if (last && hasZeroSector(frame, body)) {
+              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record: " + e.getMessage());
+              return;
             }
             throw new CorruptStateException(
                 seg.file(), frame.offset(), "a walpb.Record", "bytes that do not parse", e);
@@ -58,21 +64,22 @@ public final class WalRecordReader {
           first = false;
           if (rec.getType() == WalRecord.CRC) {
             // a crc record carries the chain into this segment (§4.3)
-            if (running != 0 && rec.getCrc() != running) {
+            if (state.running != 0 && rec.getCrc() != state.running) {
               throw new CorruptStateException(
                   seg.file(),
                   frame.offset(),
-                  String.format("crc record %08x continuing the previous segment", running),
+                  String.format("crc record %08x continuing the previous segment", state.running),
                   String.format("%08x", rec.getCrc()));
             }
-            running = rec.getCrc();
+            state.running = rec.getCrc();
             continue;
           }
           byte[] data = rec.getData().toByteArray();
-          int next = crc32c.update(running, data);
+          int next = crc32c.update(state.running, data);
           if (next != rec.getCrc()) {
-            if (last && hasZeroSector(ch, frame)) {
-              return new WalTail(seg.file(), frame.offset(), true, "torn record (CRC mismatch)");
+            if (last && hasZeroSector(frame, body)) {
+              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record (CRC mismatch)");
+              return;
             }
             throw new CorruptStateException(
                 seg.file(),
@@ -80,7 +87,7 @@ public final class WalRecordReader {
                 String.format("record CRC %08x (CRC-32C chain)", next),
                 String.format("%08x", rec.getCrc()));
           }
-          running = next;
+          state.running = next;
           sink.accept(new WalRecord(seg.file(), frame.offset(), rec.getType(), data));
         }
         WalEnd end = scanner.end();
@@ -89,40 +96,30 @@ public final class WalRecordReader {
             throw new CorruptStateException(
                 seg.file(), end.offset(), "a WAL length word and a whole frame", end.detail());
           }
-          tail = new WalTail(seg.file(), end.offset(), true, end.detail());
+          state.tail = new WalTail(seg.file(), end.offset(), true, end.detail());
         } else {
-          tail = new WalTail(seg.file(), end.offset(), false, end.detail());
+          state.tail = new WalTail(seg.file(), end.offset(), false, end.detail());
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (UncheckedIOException e) {
+        throw e.getCause() == null ? e : new CorruptStateException(
+            seg.file(), 0, "a readable segment", e.getCause().getMessage(), e);
       }
-    }
-    return tail;
-  }
-
-  private static byte[] readFully(FileChannel ch, long at, int len) throws IOException {
-    // safe to allocate: the scanner only reports frames that lie inside the file
-    ByteBuffer buf = ByteBuffer.allocate(len);
-    while (buf.hasRemaining()) {
-      if (ch.read(buf, at + buf.position()) < 0) {
-        throw new IOException("file shrank while reading at offset " + at);
-      }
-    }
-    return buf.array();
+    });
+    return state.tail;
   }
 
   /** etcd's torn-write test: a chunk of the frame between 512-byte sector boundaries is all zero. */
-  private static boolean hasZeroSector(FileChannel ch, WalFrame frame) throws IOException {
+  private static boolean hasZeroSector(WalFrame frame, byte[] body) {
+    // the length word as written (§4.2), so a chunk holding part of it is judged on its real bytes
+    long word = frame.recordLength()
+        | (frame.padding() == 0 ? 0L : (0x80L | frame.padding()) << 56);
     long pos = frame.offset();
     while (pos < frame.end()) {
       long chunkEnd = Math.min(frame.end(), (pos / SECTOR + 1) * SECTOR);
-      byte[] chunk = readFully(ch, pos, (int) (chunkEnd - pos));
       boolean zero = true;
-      for (byte b : chunk) {
-        if (b != 0) {
-          zero = false;
-          break;
-        }
+      for (long p = pos; zero && p < chunkEnd; p++) {
+        long i = p - frame.offset();
+        zero = (i < 8 ? (word >>> (8 * i)) & 0xFF : body[(int) (i - 8)]) == 0;
       }
       if (zero) {
         return true;

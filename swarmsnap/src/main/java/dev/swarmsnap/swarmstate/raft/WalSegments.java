@@ -1,28 +1,19 @@
 package dev.swarmsnap.swarmstate.raft;
 
 import dev.swarmsnap.error.CorruptStateException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Lists a WAL directory and picks the segments to read for a snapshot index (§4.1). */
 public final class WalSegments {
 
   /** All segments of {@code walDir}, in name order (= numeric order). */
-  public List<WalSegment> list(Path walDir) {
-    try (Stream<Path> s = Files.list(walDir)) {
-      return s.map(WalSegment::of)
-          .flatMap(Optional::stream)
-          .sorted(Comparator.comparing(w -> w.file().getFileName().toString()))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public List<WalSegment> list(SwarmFiles files, String walDir) {
+    return files.fileNames(walDir).stream()
+        .map(name -> WalSegment.of(walDir + "/" + name, files.location(walDir + "/" + name)))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /**
@@ -32,8 +23,8 @@ public final class WalSegments {
    * @throws CorruptStateException if no segment covers the snapshot index (GC ran between copying
    *     the snapshot and the WAL) or a sequence number is missing
    */
-  public List<WalSegment> select(Path walDir, long snapIndex) {
-    List<WalSegment> all = list(walDir);
+  public List<WalSegment> select(SwarmFiles files, String walDir, long snapIndex) {
+    List<WalSegment> all = list(files, walDir);
     int start = -1;
     for (int i = 0; i < all.size(); i++) {
       if (Long.compareUnsigned(all.get(i).firstIndex(), snapIndex) <= 0) {
@@ -42,7 +33,7 @@ public final class WalSegments {
     }
     if (start < 0) {
       throw new CorruptStateException(
-          walDir,
+          files.location(walDir),
           0,
           "a WAL segment whose first index is at most the snapshot index " + snapIndex,
           all.isEmpty() ? "no segment" : "first segment " + all.get(0).file().getFileName());

@@ -24,6 +24,7 @@ import dev.swarmsnap.swarmstate.proto.swarmkit.Service;
 import dev.swarmsnap.swarmstate.proto.swarmkit.ServiceSpec;
 import dev.swarmsnap.swarmstate.proto.swarmkit.StoreAction.TargetCase;
 import dev.swarmsnap.swarmstate.proto.swarmkit.Task;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,6 +56,10 @@ public final class StateMapper {
         c.getSpec().getAnnotations().getName().isEmpty()
             ? "default" : c.getSpec().getAnnotations().getName(),
         c.getMeta().getVersion().getIndex(),
+        c.getMeta().hasCreatedAt()
+            ? Optional.of(Instant.ofEpochSecond(c.getMeta().getCreatedAt().getSeconds(),
+                c.getMeta().getCreatedAt().getNanos()))
+            : Optional.empty(),
         c.getSpec().getEncryptionConfig().getAutoLockManagers(),
         fp,
         c.getSpec().getRaft().getSnapshotInterval());
@@ -90,7 +95,7 @@ public final class StateMapper {
         c.getSpec().getAnnotations().getName(),
         c.getMeta().getVersion().getIndex(),
         c.getSpec().getAnnotations().getLabelsMap(),
-        c.getSpec().getData().size())).toList(), ConfigInfo::id);
+        store.configDataBytes(c))).toList(), ConfigInfo::id);
   }
 
   public List<SecretInfo> secrets(StoreReplayer store, boolean reveal) {

@@ -55,6 +55,9 @@ class BackupAutolockIT {
           .doesNotContain(Base64.getEncoder().encodeToString(kek));
     }
     assertThat(new String(tar, StandardCharsets.ISO_8859_1)).contains(fingerprint);
+    Swarmsnap.Run verify = Swarmsnap.run(Map.of("KEY", key), "verify", archive.toString(), "--unlock-key-env", "KEY");
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out() + verify.err()).doesNotContain(key);
   }
 
   @Test

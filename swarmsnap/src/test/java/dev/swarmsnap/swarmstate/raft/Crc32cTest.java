@@ -49,4 +49,20 @@ class Crc32cTest {
     byte[] snapshotRecordData = {0x08, 0x00, 0x10, 0x00};
     assertThat(crc.update(0x5a214488, snapshotRecordData)).isEqualTo(0x2a57de24);
   }
+
+  @Test
+  void largeRecordsTakeTheJdkPathAndStillChainLikeTheTable() {
+    java.util.Random random = new java.util.Random(7);
+    for (int len : new int[] {255, 256, 257, 1000, 4096, 65_537, 500_000}) {
+      byte[] data = new byte[len];
+      random.nextBytes(data);
+      int seed = random.nextInt();
+      // byte by byte stays below the combine threshold: the reference
+      int reference = seed;
+      for (int i = 0; i < len; i++) {
+        reference = crc.update(reference, data, i, 1);
+      }
+      assertThat(crc.update(seed, data)).as("length %d", len).isEqualTo(reference);
+    }
+  }
 }

@@ -1,0 +1,93 @@
+package dev.swarmsnap.cli.inspect;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.swarmsnap.core.inspect.Inspection;
+import dev.swarmsnap.swarmstate.model.ClusterInfo;
+import dev.swarmsnap.swarmstate.model.ConfigInfo;
+import dev.swarmsnap.swarmstate.model.NetworkInfo;
+import dev.swarmsnap.swarmstate.model.NodeInfo;
+import dev.swarmsnap.swarmstate.model.RaftSummary;
+import dev.swarmsnap.swarmstate.model.SecretInfo;
+import dev.swarmsnap.swarmstate.model.ServiceInfo;
+import dev.swarmsnap.swarmstate.model.SwarmState;
+import dev.swarmsnap.swarmstate.model.TaskInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The {@code inspect --json} document: top-level {@code cluster}, {@code raft}, {@code nodes},
+ * {@code services}, {@code networks}, {@code configs}, {@code secrets}, {@code tasks}; every
+ * object has {@code id}, {@code name} and {@code version}. Built field by field from the read
+ * model, so nothing the model does not expose (keys, tokens, CA key) can leak, and a secret's
+ * value is present only when it was revealed.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+record InspectJson(
+    String source,
+    boolean archive,
+    Optional<String> backupCreatedAt,
+    Cluster cluster,
+    Raft raft,
+    List<NodeInfo> nodes,
+    List<ServiceInfo> services,
+    List<NetworkInfo> networks,
+    List<ConfigInfo> configs,
+    List<Secret> secrets,
+    List<TaskInfo> tasks,
+    Map<String, Integer> taskStates,
+    List<String> warnings) {
+
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record Cluster(String id, String name, long version, Optional<Instant> createdAt, boolean autolock,
+      Optional<String> unlockKeyFingerprint, long snapshotInterval, Instant nodeCertificateExpiry,
+      Instant caCertificateExpiry) {}
+
+  record Raft(String raftId, String nodeId, String addr, long term, long snapshotIndex, long snapshotTerm,
+      long lastIndex, long commitIndex, long appliedEntries, long uncommittedEntries, List<Member> members,
+      List<String> removed, int walSegments, boolean tornTail) {}
+
+  record Member(String raftId, String nodeId, String addr) {}
+
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record Secret(String id, String name, long version, Map<String, String> labels, Optional<String> value) {}
+
+  static InspectJson of(Inspection inspection) {
+    SwarmState s = inspection.state();
+    ClusterInfo c = s.cluster();
+    RaftSummary r = s.raft();
+    Map<String, Integer> states = new TreeMap<>();
+    s.tasks().forEach(t -> states.merge(t.state(), 1, Integer::sum));
+    return new InspectJson(
+        inspection.source(),
+        inspection.archive(),
+        inspection.backupCreatedAt(),
+        new Cluster(c.id(), c.name(), c.version(), c.createdAt(), c.autolockManagers(), c.unlockKeyFingerprint(),
+            c.snapshotInterval(), s.certificates().nodeNotAfter(), s.certificates().caNotAfter()),
+        new Raft(hex(r.raftId()), r.nodeId(), r.addr(), r.term(), r.snapshotIndex(), r.snapshotTerm(), r.lastIndex(),
+            r.commitIndex(), r.appliedEntries(), r.uncommittedEntries(),
+            r.members().stream().map(m -> new Member(hex(m.raftId()), m.nodeId(), m.addr())).toList(),
+            r.removed().stream().map(InspectJson::hex).toList(), r.walSegments(), r.tornTail()),
+        s.nodes(),
+        s.services(),
+        s.networks(),
+        s.configs(),
+        s.secrets().stream().map(InspectJson::secret).toList(),
+        s.tasks(),
+        states,
+        s.warnings());
+  }
+
+  private static Secret secret(SecretInfo s) {
+    return new Secret(s.id(), s.name(), s.version(), s.labels(),
+        s.value().map(v -> new String(v.reveal(), StandardCharsets.UTF_8)));
+  }
+
+  /** Raft IDs as swarmkit prints them (hex), not as JSON numbers that lose precision above 2^53. */
+  static String hex(long raftId) {
+    return Long.toHexString(raftId);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.swarmsnap.cli.verify;
+
+import dev.swarmsnap.archive.ArchiveReader;
+import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.OutputOptions;
+import dev.swarmsnap.cli.UnlockKeyInput;
+import dev.swarmsnap.cli.UnlockKeyOptions;
+import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.core.verify.Verification;
+import dev.swarmsnap.core.verify.VerifyService;
+import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.error.ExitCode;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code swarmsnap verify PATH}: every check on a swarm directory or backup, OK / WARN / FAIL. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a swarm directory or a swarmsnap archive offline and reports every check as OK, WARN"
+          + " or FAIL with a reason: archive hashes, snapshot and WAL CRCs, the WAL's snapshot record,"
+          + " log continuity, keys, the store, certificates, and the store against the backup's API snapshot.",
+      "Exits 0 when no check failed, 4 when one did."
+    },
+    footer = {"", "Examples:", "  swarmsnap verify backup.swarmsnap --unlock-key-env SWARM_KEY",
+        "  swarmsnap verify /var/lib/docker/swarm --json"})
+public final class VerifyCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "PATH", description = "A swarm directory (or a Docker data root) or a .swarmsnap archive.")
+  Path path;
+
+  @Mixin UnlockKeyOptions unlockKey;
+  @Mixin OutputOptions output;
+
+  private final CliContext context;
+
+  VerifyCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Optional<UnlockKey> key = new UnlockKeyInput(context).read(unlockKey);
+    Verification result;
+    try {
+      result = new VerifyService(new ArchiveReader(new ManifestCodec()), context.clock()).verify(path, key);
+    } finally {
+      key.ifPresent(UnlockKey::wipe);
+    }
+    if (output.json()) {
+      new JsonOutput().print(context.out(), result);
+    } else {
+      new VerifyText(context.out()).print(result);
+    }
+    return result.failed() ? ExitCode.VERIFY_FAILED.code() : ExitCode.OK.code();
+  }
+}

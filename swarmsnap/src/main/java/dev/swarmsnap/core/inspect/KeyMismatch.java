@@ -1,0 +1,35 @@
+package dev.swarmsnap.core.inspect;
+
+import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.error.WrongUnlockKeyException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Adds what an archive knows to a wrong-key error: the fingerprint of the key the backup was
+ * taken with, so after a rotation the user can tell which key to look for.
+ */
+public final class KeyMismatch {
+  private final SwarmSource source;
+
+  public KeyMismatch(SwarmSource source) {
+    this.source = source;
+  }
+
+  /** Runs {@code read}; a {@link WrongUnlockKeyException} is rethrown with both fingerprints. */
+  public <T> T explained(Optional<UnlockKey> given, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (WrongUnlockKeyException e) {
+      var recorded = source.manifest().flatMap(m -> m.lock().unlockKeyFingerprint());
+      if (recorded.isEmpty()) {
+        throw e;
+      }
+      var node = source.manifest().get().node();
+      throw new WrongUnlockKeyException(given.map(UnlockKey::fingerprint).orElse("none"),
+          "cluster " + node.clusterId() + ", node " + node.nodeId()
+              + "; the backup was taken under the key with fingerprint " + recorded.get()
+              + ": that key is needed, even after a later 'swarm unlock-key --rotate'");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.swarmsnap.core.verify;
+
+import dev.swarmsnap.swarmstate.Finding;
+import dev.swarmsnap.swarmstate.Finding.Level;
+import dev.swarmsnap.swarmstate.model.SwarmState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The decoded store against the API snapshot an archive holds: the same object IDs, names and
+ * versions, kind by kind. Pure and stateless.
+ *
+ * <p>Tolerances, and why: the API view is taken just before the engine stops, and the engine
+ * keeps writing meanwhile. Nodes report their status until the stop, so a node newer in raft
+ * than in the API is a WARN; tasks churn constantly (a failing image reschedules every few
+ * seconds, format doc §4.8), so any task difference is a WARN. Everything else must be equal.
+ */
+public final class ApiComparison {
+  static final String PREDEFINED = "com.docker.swarm.predefined";
+  private static final int SHOWN = 5;
+
+  /** One finding per object kind the archive has a document for, check name {@code api <kind>}. */
+  public List<Finding> compare(SwarmState state, ApiView api) {
+    List<Finding> out = new ArrayList<>();
+    Optional<ApiObject> swarm = api.swarm();
+    if (swarm.isEmpty()) {
+      out.add(new Finding("api cluster", Level.WARN, "the archive holds no readable api/swarm.json"));
+    } else {
+      ApiObject c = swarm.get();
+      boolean same = c.id().equals(state.cluster().id())
+          && (c.version().isEmpty() || c.version().getAsLong() == state.cluster().version());
+      out.add(new Finding("api cluster", same ? Level.OK : Level.FAIL, same
+          ? "cluster " + c.id() + " version " + state.cluster().version()
+          : "store has cluster " + state.cluster().id() + " version " + state.cluster().version()
+              + ", API had " + c.id() + " version " + c.version()));
+    }
+    out.add(kind(api, "nodes", toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, "services", toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, "networks", toMap(state.networks().stream()
+        .filter(n -> !"true".equals(n.labels().get(PREDEFINED))).toList(),
+        n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, "configs", toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
+    out.add(kind(api, "secrets", toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, "tasks", toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
+    return out;
+  }
+
+  private static Finding kind(ApiView api, String kind, Map<String, ApiObject> store) {
+    String check = "api " + kind;
+    Optional<List<ApiObject>> listed = api.list(kind);
+    if (listed.isEmpty()) {
+      return new Finding(check, Level.WARN, "the archive holds no readable api/" + kind + ".json");
+    }
+    Map<String, ApiObject> seen = toMap(listed.get(), o -> o);
+    List<String> hard = new ArrayList<>();
+    List<String> soft = new ArrayList<>();
+    boolean tolerant = kind.equals("tasks");
+    for (ApiObject a : seen.values()) {
+      ApiObject s = store.get(a.id());
+      if (s == null) {
+        (tolerant ? soft : hard).add(a.id() + " (" + a.name() + ") is in the API, not in the store");
+      } else if (!kind.equals("tasks") && !a.name().isEmpty() && !a.name().equals(s.name())) {
+        hard.add(a.id() + " is named " + s.name() + " in the store, " + a.name() + " in the API");
+      } else if (a.version().isPresent() && a.version().getAsLong() != s.version().getAsLong()) {
+        long sv = s.version().getAsLong();
+        long av = a.version().getAsLong();
+        String d = a.id() + " (" + s.name() + ") version " + sv + " in the store, " + av + " in the API";
+        (tolerant || (kind.equals("nodes") && sv > av) ? soft : hard).add(d);
+      }
+    }
+    for (ApiObject s : store.values()) {
+      if (!seen.containsKey(s.id())) {
+        (tolerant ? soft : hard).add(s.id() + " (" + s.name() + ") is in the store, not in the API");
+      }
+    }
+    String count = store.size() + " in the store, " + seen.size() + " in the API";
+    if (!hard.isEmpty()) {
+      return new Finding(check, Level.FAIL, count + ": " + shown(hard));
+    }
+    if (!soft.isEmpty()) {
+      return new Finding(check, Level.WARN, count + "; changed between the API snapshot and the stop: "
+          + shown(soft));
+    }
+    return new Finding(check, Level.OK, count + ", same IDs" + (kind.equals("networks") ? " and names" : ", names and versions"));
+  }
+
+  private static java.util.OptionalLong version(long v) {
+    return java.util.OptionalLong.of(v);
+  }
+
+  private static <T> Map<String, ApiObject> toMap(List<T> items, Function<T, ApiObject> f) {
+    Map<String, ApiObject> m = new TreeMap<>();
+    items.forEach(i -> {
+      ApiObject o = f.apply(i);
+      m.put(o.id(), o);
+    });
+    return m;
+  }
+
+  private static String shown(List<String> items) {
+    return String.join("; ", items.subList(0, Math.min(SHOWN, items.size())))
+        + (items.size() > SHOWN ? "; and " + (items.size() - SHOWN) + " more" : "");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.swarmsnap.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmsnap.swarmstate.Finding;
+import dev.swarmsnap.swarmstate.Finding.Level;
+import dev.swarmsnap.swarmstate.SwarmStateReader;
+import dev.swarmsnap.swarmstate.model.SwarmState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiComparisonTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aNodeNewerInRaftThanInTheApiIsOnlyAWarning() throws Exception {
+    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
+    Map<String, byte[]> api = new TreeMap<>(RealState.apiDocuments("plain"));
+    long older = state.nodes().get(0).version() - 3;
+    api.put("nodes", ("[{\"ID\":\"" + state.nodes().get(0).id() + "\",\"Version\":{\"Index\":" + older
+        + "},\"Description\":{\"Hostname\":\"" + state.nodes().get(0).name() + "\"}}]").getBytes(StandardCharsets.UTF_8));
+
+    List<Finding> findings = new ApiComparison().compare(state, new ApiView(api));
+
+    assertThat(find(findings, "api nodes").level()).isEqualTo(Level.WARN);
+    assertThat(findings).noneMatch(f -> f.level() == Level.FAIL);
+  }
+
+  @Test
+  void predefinedNetworksAreNotExpectedInTheApiList() throws Exception {
+    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
+    assertThat(state.networks()).anyMatch(n -> n.name().equals("bridge"));
+
+    Finding networks = find(new ApiComparison().compare(state, new ApiView(RealState.apiDocuments("plain"))), "api networks");
+
+    assertThat(networks.level()).isEqualTo(Level.OK);
+  }
+
+  @Test
+  void aSecretMissingFromTheStoreFails() throws Exception {
+    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
+    Map<String, byte[]> api = new TreeMap<>(RealState.apiDocuments("plain"));
+    api.put("secrets", "[{\"ID\":\"ghost\",\"Version\":{\"Index\":3},\"Spec\":{\"Name\":\"g\"}}]".getBytes(StandardCharsets.UTF_8));
+
+    Finding secrets = find(new ApiComparison().compare(state, new ApiView(api)), "api secrets");
+
+    assertThat(secrets.level()).isEqualTo(Level.FAIL);
+    assertThat(secrets.reason()).contains("ghost (g) is in the API, not in the store");
+  }
+
+  @Test
+  void missingDocumentsAreWarningsNotFailures() throws Exception {
+    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
+
+    List<Finding> findings = new ApiComparison().compare(state, new ApiView(Map.of()));
+
+    assertThat(findings).allMatch(f -> f.level() == Level.WARN);
+  }
+
+  private static Finding find(List<Finding> findings, String check) {
+    return findings.stream().filter(f -> f.check().equals(check)).findFirst().orElseThrow();
+  }
+}
