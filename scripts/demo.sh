@@ -8,7 +8,7 @@ scripts/setup.sh
 LAB=demo
 swarmsnap() { bin/swarmsnap "$@"; }
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
-cleanup() { step "removing the sandbox"; swarmsnap lab down --name "$LAB" || true; }
+cleanup() { step "removing the sandbox"; swarmsnap lab down --name "$LAB" || true; rm -rf "${BACKUPS:-}"; }
 
 if swarmsnap lab ls --name "$LAB" >/dev/null 2>&1; then
   step "an earlier demo lab is still there; removing it"
@@ -31,5 +31,17 @@ step "status on a follower ($follower): safe, one manager to spare"
 
 step "status on the worker: workers hold no cluster state"
 ( eval "$(swarmsnap lab env --name "$LAB" w1)"; swarmsnap status ) || true
+
+BACKUPS=$(mktemp -d /var/tmp/swarmsnap-demo.XXXXXX)
+step "back up the follower ($follower): the engine is down only while the real data is copied"
+( eval "$(swarmsnap lab env --name "$LAB" "$follower")"; swarmsnap backup --output "$BACKUPS" )
+archive=$(ls "$BACKUPS"/*.swarmsnap)
+
+step "verify the archive offline: hashes, keys, snapshot, WAL CRC chain, replay, store vs API view"
+swarmsnap verify "$archive"
+
+step "inspect the archive offline, without Docker"
+swarmsnap inspect "$archive"
+rm -rf "$BACKUPS"
 
 step "demo finished"
