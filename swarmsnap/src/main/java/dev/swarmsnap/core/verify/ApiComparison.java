@@ -14,10 +14,13 @@ import java.util.function.Function;
  * The decoded store against the API snapshot an archive holds: the same object IDs, names and
  * versions, kind by kind. Pure and stateless.
  *
- * <p>Tolerances, and why: the API view is taken just before the engine stops, and the engine
- * keeps writing meanwhile. Nodes report their status until the stop, so a node newer in raft
- * than in the API is a WARN; tasks churn constantly (a failing image reschedules every few
- * seconds, format doc §4.8), so any task difference is a WARN. Everything else must be equal.
+ * <p>Tolerances, and why: the API view is taken just before the engine stops, and the cluster
+ * keeps working meanwhile (other managers accept writes). Object versions are raft indexes, which
+ * only grow, so an object newer in the store than in the API, or one in the store only whose version
+ * is above every version the API view holds, was written after the API snapshot: a WARN. Tasks churn
+ * constantly (a failing image reschedules every few seconds, format doc §4.8), so any task
+ * difference is a WARN. An object older in the store than in the API, or missing from the store, is
+ * a FAIL.
  */
 public final class ApiComparison {
   static final String PREDEFINED = "com.docker.swarm.predefined";
@@ -38,18 +41,33 @@ public final class ApiComparison {
           : "store has cluster " + state.cluster().id() + " version " + state.cluster().version()
               + ", API had " + c.id() + " version " + c.version()));
     }
-    out.add(kind(api, "nodes", toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
-    out.add(kind(api, "services", toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, "networks", toMap(state.networks().stream()
+    long highWater = highWater(api);
+    out.add(kind(api, "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, "networks", highWater, toMap(state.networks().stream()
         .filter(n -> !"true".equals(n.labels().get(PREDEFINED))).toList(),
         n -> new ApiObject(n.id(), n.name(), version(n.version())))));
-    out.add(kind(api, "configs", toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
-    out.add(kind(api, "secrets", toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, "tasks", toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
+    out.add(kind(api, "configs", highWater, toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
+    out.add(kind(api, "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
     return out;
   }
 
-  private static Finding kind(ApiView api, String kind, Map<String, ApiObject> store) {
+  /** The highest raft version anywhere in the API view: anything above it came later. */
+  private static long highWater(ApiView api) {
+    long max = api.swarm().flatMap(c -> c.version().isPresent() ? Optional.of(c.version().getAsLong()) : Optional.empty())
+        .orElse(0L);
+    for (String kind : List.of("nodes", "services", "networks", "configs", "secrets", "tasks")) {
+      for (ApiObject o : api.list(kind).orElse(List.of())) {
+        if (o.version().isPresent()) {
+          max = Math.max(max, o.version().getAsLong());
+        }
+      }
+    }
+    return max;
+  }
+
+  private static Finding kind(ApiView api, String kind, long highWater, Map<String, ApiObject> store) {
     String check = "api " + kind;
     Optional<List<ApiObject>> listed = api.list(kind);
     if (listed.isEmpty()) {
@@ -69,12 +87,14 @@ public final class ApiComparison {
         long sv = s.version().getAsLong();
         long av = a.version().getAsLong();
         String d = a.id() + " (" + s.name() + ") version " + sv + " in the store, " + av + " in the API";
-        (tolerant || (kind.equals("nodes") && sv > av) ? soft : hard).add(d);
+        (tolerant || sv > av ? soft : hard).add(d);
       }
     }
     for (ApiObject s : store.values()) {
       if (!seen.containsKey(s.id())) {
-        (tolerant ? soft : hard).add(s.id() + " (" + s.name() + ") is in the store, not in the API");
+        boolean later = s.version().isPresent() && s.version().getAsLong() > highWater;
+        (tolerant || later ? soft : hard).add(s.id() + " (" + s.name() + ") is in the store, not in the API"
+            + (later ? " (created after the API snapshot)" : ""));
       }
     }
     String count = store.size() + " in the store, " + seen.size() + " in the API";

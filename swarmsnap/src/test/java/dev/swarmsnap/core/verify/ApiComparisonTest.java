@@ -55,6 +55,36 @@ class ApiComparisonTest {
   }
 
   @Test
+  void aConfigCreatedAfterTheApiSnapshotIsOnlyAWarning() throws Exception {
+    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
+    Map<String, byte[]> api = new TreeMap<>(RealState.apiDocuments("plain"));
+    api.put("configs", "[]".getBytes(StandardCharsets.UTF_8));
+    api.put("nodes", "[]".getBytes(StandardCharsets.UTF_8));
+    api.put("tasks", "[]".getBytes(StandardCharsets.UTF_8));
+    api.put("services", "[]".getBytes(StandardCharsets.UTF_8));
+    api.put("secrets", "[]".getBytes(StandardCharsets.UTF_8));
+    api.put("networks", "[]".getBytes(StandardCharsets.UTF_8));
+    api.remove("swarm");
+
+    Finding configs = find(new ApiComparison().compare(state, new ApiView(api)), "api configs");
+
+    assertThat(configs.level()).isEqualTo(Level.WARN);
+    assertThat(configs.reason()).contains("created after the API snapshot");
+  }
+
+  @Test
+  void aConfigInTheStoreOnlyButOlderThanTheApiViewFails() throws Exception {
+    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
+    Map<String, byte[]> api = new TreeMap<>(RealState.apiDocuments("plain"));
+    api.put("configs", "[]".getBytes(StandardCharsets.UTF_8));
+
+    Finding configs = find(new ApiComparison().compare(state, new ApiView(api)), "api configs");
+
+    assertThat(configs.level()).isEqualTo(Level.FAIL);
+    assertThat(configs.reason()).contains("is in the store, not in the API");
+  }
+
+  @Test
   void missingDocumentsAreWarningsNotFailures() throws Exception {
     SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
 
