@@ -16,6 +16,7 @@ import dev.swarmsnap.testing.Swarmsnap;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
@@ -59,7 +60,8 @@ class BackupIT {
     assertThat(isReachableManager(lab, leader, follower)).isTrue();
     Path archive = Path.of(run.json().path("archive").asText());
     assertThat(BackupArchives.in(out)).containsExactly(archive);
-    assertThat(Files.getPosixFilePermissions(archive)).hasToString("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(archive))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     assertThat(run.json().path("downtimeMillis").asLong()).isPositive();
 
     ArchiveReport report = BackupArchives.verify(archive);
