@@ -2,6 +2,7 @@ package dev.swarmsnap.cli;
 
 import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
+import dev.swarmsnap.cli.restore.RestoreCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       StatusCommand.class,
       BackupCommand.class,
+      RestoreCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
     },
