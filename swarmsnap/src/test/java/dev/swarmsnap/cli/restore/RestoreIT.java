@@ -128,7 +128,10 @@ class RestoreIT {
     assertThat(run.json().path("leader").asBoolean()).isTrue();
     assertThat(RestoreLab.inspect(lab, target, "self", "{{.ManagerStatus.Leader}} {{.Status.State}}"))
         .isEqualTo("true ready");
-    assertThat(RestoreLab.liveIds(lab, target, "service", "ls", "--no-trunc", "--format", "{{.ID}}"))
+    List<String> names = List.copyOf(RestoreLab.liveIds(lab, target, "service", "ls", "--format", "{{.Name}}"));
+    String[] inspect = java.util.stream.Stream.concat(
+        java.util.stream.Stream.of("service", "inspect", "--format", "{{.ID}}"), names.stream()).toArray(String[]::new);
+    assertThat(RestoreLab.liveIds(lab, target, inspect))
         .containsAll(RestoreLab.archivedIds(archive, scratch, "services")).isNotEmpty();
     assertThat(RestoreLab.liveIds(lab, target, "secret", "ls", "--format", "{{.ID}}"))
         .containsAll(RestoreLab.archivedIds(archive, scratch, "secrets")).isNotEmpty();
