@@ -46,7 +46,7 @@ final class RestoreLab {
     Set<String> ids = new TreeSet<>();
     for (JsonNode item : array) {
       if (!kind.equals("networks") || "swarm".equals(item.path("Scope").asText())) {
-        ids.add(item.path("ID").asText());
+        ids.add(item.path(kind.equals("networks") ? "Id" : "ID").asText());
       }
     }
     return ids;
