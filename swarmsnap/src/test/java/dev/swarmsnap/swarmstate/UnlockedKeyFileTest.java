@@ -26,7 +26,7 @@ class UnlockedKeyFileTest {
     Files.write(keyPath, pem);
 
     String text = new String(pem, StandardCharsets.US_ASCII);
-    assertThat(text).startsWith("-----BEGIN PRIVATE KEY-----\nraft-dek: EiA").doesNotContain("kek-version");
+    assertThat(text).startsWith("-----BEGIN PRIVATE KEY-----\nraft-dek: Ei").doesNotContain("kek-version");
     NodeKeyFile rewritten = NodeKeyFile.read(keyPath);
     assertThat(rewritten.encrypted()).isFalse();
     assertThat(rewritten.raftDek().orElseThrow()).hasSize(34).startsWith(0x12, 0x20);
