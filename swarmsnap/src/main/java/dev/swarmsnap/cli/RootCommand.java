@@ -3,6 +3,7 @@ package dev.swarmsnap.cli;
 import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
+import dev.swarmsnap.cli.restore.RestoreCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
 import dev.swarmsnap.cli.verify.VerifyCommand;
 import picocli.AutoComplete;
@@ -23,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       BackupCommand.class,
       InspectCommand.class,
       VerifyCommand.class,
+      RestoreCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
     },

@@ -53,6 +53,29 @@ public interface EngineClient extends AutoCloseable {
    */
   void unlock(char[] unlockKey);
 
+  /**
+   * {@code POST /swarm/init}. With {@code forceNewCluster} the node keeps its swarm state and
+   * becomes the only manager of a new raft cluster (same cluster ID, objects and node ID,
+   * lab-notes §4.2). The request runs with an empty spec and autolock off, as {@code docker swarm
+   * init --force-new-cluster} does.
+   *
+   * @param advertiseAddr {@code ip} or {@code ip:port}
+   * @param listenAddr e.g. {@code 0.0.0.0:2377}
+   * @return the node ID the engine reports
+   * @throws EngineRequestException e.g. 503 on a locked node (moby#36852 on an autolocked one)
+   */
+  String swarmInit(boolean forceNewCluster, String advertiseAddr, String listenAddr);
+
+  /**
+   * Turns autolock on or off: {@code GET /swarm} for the spec and its version, then {@code POST
+   * /swarm/update?version=N} with {@code rotateManagerUnlockKey=false}. Turning it on makes the
+   * engine generate a new unlock key ({@link #unlockKey()} returns it).
+   */
+  void swarmUpdateAutolock(boolean autolock);
+
+  /** {@code DELETE /nodes/{id}}; {@code force} removes a node that is not down. */
+  void removeNode(String id, boolean force);
+
   /** Where this client connects, for messages. */
   String endpoint();
 

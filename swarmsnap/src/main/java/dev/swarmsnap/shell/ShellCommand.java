@@ -39,23 +39,44 @@ public final class ShellCommand {
     return run(List.of("sh", "-c", commandLine), timeout, false);
   }
 
+  /**
+   * Runs {@code commandLine} under {@code sh -c} with {@code stdin} as its standard input (then
+   * closed): hands a secret to a command without putting it on a command line or in the environment.
+   */
+  public Result shWithStdin(String commandLine, byte[] stdin, Duration timeout) {
+    return run(List.of("sh", "-c", commandLine), timeout, true, stdin);
+  }
+
   public Result run(List<String> argv, Duration timeout) {
     return run(argv, timeout, true);
   }
 
   private Result run(List<String> argv, Duration timeout, boolean mergeStderr) {
+    return run(argv, timeout, mergeStderr, null);
+  }
+
+  private Result run(List<String> argv, Duration timeout, boolean mergeStderr, byte[] stdin) {
     ProcessBuilder builder = new ProcessBuilder(argv);
     if (mergeStderr) {
       builder.redirectErrorStream(true);
     } else {
       builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     }
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    if (stdin == null) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    }
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
       return new Result(127, "cannot run " + argv.get(0) + ": " + e.getMessage(), false);
+    }
+    if (stdin != null) {
+      try (java.io.OutputStream in = process.getOutputStream()) {
+        in.write(stdin);
+      } catch (IOException e) {
+        // The command closed its stdin early; its exit code says whether it got what it needed.
+      }
     }
     OutputCollector collector = new OutputCollector(process.getInputStream());
     collector.start();

@@ -121,6 +121,36 @@ public final class DockerJavaEngineClient implements EngineClient {
   }
 
   @Override
+  public String swarmInit(boolean forceNewCluster, String advertiseAddr, String listenAddr) {
+    ObjectNode body = mapper.createObjectNode();
+    body.put("ListenAddr", listenAddr);
+    body.put("AdvertiseAddr", advertiseAddr);
+    body.put("ForceNewCluster", forceNewCluster);
+    body.putObject("Spec");
+    JsonNode answer = request("POST", "/swarm/init", bytes(body));
+    return answer.isTextual() ? answer.asText() : "";
+  }
+
+  @Override
+  public void swarmUpdateAutolock(boolean autolock) {
+    JsonNode swarm = get("/swarm");
+    long version = swarm.path("Version").path("Index").asLong(-1);
+    if (version < 0 || !(swarm.path("Spec") instanceof ObjectNode spec)) {
+      throw new EngineRequestException("GET /swarm", 200, "the answer has no Version.Index or Spec");
+    }
+    JsonNode encryption = spec.path("EncryptionConfig");
+    ObjectNode encryptionConfig = encryption instanceof ObjectNode o ? o : spec.putObject("EncryptionConfig");
+    encryptionConfig.put("AutoLockManagers", autolock);
+    request("POST", "/swarm/update?version=" + version
+        + "&rotateWorkerToken=false&rotateManagerToken=false&rotateManagerUnlockKey=false", bytes(spec));
+  }
+
+  @Override
+  public void removeNode(String id, boolean force) {
+    exchange("DELETE", "/nodes/" + id + (force ? "?force=true" : ""), null);
+  }
+
+  @Override
   public String endpoint() {
     return endpoint.host().toString();
   }
@@ -131,6 +161,14 @@ public final class DockerJavaEngineClient implements EngineClient {
       http.close();
     } catch (IOException ignored) {
       // Nothing is left to flush on a read-only connection pool; a failed close changes no result.
+    }
+  }
+
+  private byte[] bytes(JsonNode node) {
+    try {
+      return mapper.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise a request body", e);
     }
   }
 

@@ -52,6 +52,25 @@ public final class EngineOutage implements AutoCloseable {
     return outage;
   }
 
+  /**
+   * Arms the same safety nets for an engine that is already stopped (a restore onto a node whose
+   * engine is down): nothing is stopped, and the engine starts on every path from here on.
+   */
+  public static EngineOutage beginStopped(EngineControl control, OutageSettings settings, Instant now) {
+    Watchdog watchdog =
+        Watchdog.arm(
+            settings.runDir().resolve("outage-" + ProcessHandle.current().pid() + "-" + now.toEpochMilli()),
+            control,
+            now.plus(settings.maxDowntime()),
+            ProcessHandle.current().pid(),
+            settings.cleanupOnDeath());
+    EngineOutage outage = new EngineOutage(control, settings, watchdog);
+    Runtime.getRuntime().addShutdownHook(outage.shutdownHook);
+    outage.stoppedAt = Instant.now();
+    outage.exitedAt = outage.stoppedAt;
+    return outage;
+  }
+
   /** When the stop was issued. */
   public Instant stoppedAt() {
     return stoppedAt;

@@ -1,0 +1,128 @@
+package dev.swarmsnap.cli.restore;
+
+import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.EngineControlOptions;
+import dev.swarmsnap.cli.EngineOptions;
+import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.OutputOptions;
+import dev.swarmsnap.cli.RunDirectory;
+import dev.swarmsnap.cli.UnlockKeyOptions;
+import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
+import dev.swarmsnap.core.restore.RestoreReport;
+import dev.swarmsnap.core.restore.RestoreRequest;
+import dev.swarmsnap.core.restore.RestoreService;
+import dev.swarmsnap.engine.EngineClient;
+import dev.swarmsnap.engine.process.EngineControlSelector;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code swarmsnap restore}: this node becomes the one manager of the archived swarm. */
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Restores a manager from a backup archive: verifies the archive and its swarm state (and the unlock"
+          + " key) before touching anything, stops the engine, moves the swarm directory aside"
+          + " (swarm.before-restore-<time>, never deleted), puts the backup in place, starts the engine and"
+          + " runs swarm init --force-new-cluster. Any failure before the node leads rolls back.",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  swarmsnap restore backup.swarmsnap --dry-run",
+      "  swarmsnap restore backup.swarmsnap --yes --json",
+      "  swarmsnap restore locked.swarmsnap --unlock-key-file old.key --new-unlock-key-file new.key --yes"
+    })
+public final class RestoreCommand implements Callable<Integer> {
+  @Mixin EngineOptions engine;
+  @Mixin EngineControlOptions control;
+  @Mixin UnlockKeyOptions unlockKey;
+  @Mixin OutputOptions output;
+
+  @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The .swarmsnap archive to restore.")
+  Path archive;
+
+  @Option(names = "--swarm-dir", paramLabel = "DIR",
+      description = "The swarm directory to replace (default: $SWARMSNAP_SWARM_DIR, else <engine data-root>/swarm).")
+  Path swarmDir;
+
+  @Option(names = "--advertise-addr", paramLabel = "ADDR",
+      description = "The address the restored manager advertises (default: the one recorded in the backup).")
+  String advertiseAddr;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  NewKey newKey;
+
+  static final class NewKey {
+    @Option(names = "--new-unlock-key-file", paramLabel = "FILE",
+        description = "Autolocked backups: write the new unlock key to FILE (mode 0600; must not exist).")
+    Path file;
+
+    @Option(names = "--new-unlock-key-cmd", paramLabel = "CMD",
+        description = "Autolocked backups: run CMD (sh -c) with the new unlock key on its stdin.")
+    String command;
+  }
+
+  @Option(names = "--dry-run", description = "Run every check and print the plan; change nothing.")
+  boolean dryRun;
+
+  @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal).")
+  boolean yes;
+
+  @Option(names = "--max-downtime", paramLabel = "SECONDS", defaultValue = "300",
+      description = "The watchdog starts the engine after this long, whatever happens (default: ${DEFAULT-VALUE}).")
+  long maxDowntimeSeconds;
+
+  private final CliContext context;
+
+  RestoreCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RestoreRequest request = new RestoreRequest(
+        archive,
+        Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
+        unlockKey.source(),
+        destination(),
+        Optional.ofNullable(advertiseAddr),
+        dryRun,
+        yes,
+        context.interactive(),
+        RunDirectory.of(context),
+        Duration.ofSeconds(maxDowntimeSeconds));
+    EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
+    RestoreProgress progress = new RestoreProgress(context);
+    progress.step("engine control: " + selected.why());
+    RestoreReport report;
+    try (EngineClient client = engine.open(context)) {
+      report = new RestoreService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
+          .run(request, client, selected.control(), progress);
+    }
+    if (output.json()) {
+      new JsonOutput().print(context.out(), report);
+    } else {
+      new RestoreText(context.out()).print(report);
+    }
+    return 0;
+  }
+
+  private Optional<NewUnlockKeyDestination> destination() {
+    if (newKey == null) {
+      return Optional.empty();
+    }
+    if (newKey.file != null) {
+      return Optional.of(new NewUnlockKeyDestination.File(newKey.file));
+    }
+    return Optional.ofNullable(newKey.command).map(NewUnlockKeyDestination.Command::new);
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code restore} command: options, progress and confirmation on stderr, text and JSON rendering. */
+package dev.swarmsnap.cli.restore;

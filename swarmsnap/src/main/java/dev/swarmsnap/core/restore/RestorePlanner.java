@@ -1,0 +1,122 @@
+package dev.swarmsnap.core.restore;
+
+import dev.swarmsnap.core.manifest.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides what a restore does from the preflight's facts. Pure: no I/O, the same facts give the
+ * same plan. Refusals: an engine older than the backup's, too little disk, an autolocked backup
+ * without a place for the new unlock key.
+ */
+public final class RestorePlanner {
+  /** Headroom over the restored size: the engine writes a preallocated WAL segment on start. */
+  static final long START_HEADROOM_BYTES = 128L << 20;
+
+  public RestorePlan plan(RestoreFacts facts) {
+    Manifest manifest = facts.manifest();
+    boolean autolock = manifest.lock().autolock();
+    List<String> checks = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
+
+    checks.add("archive " + facts.archive() + ": every file hash checked while extracting to " + facts.staging());
+    checks.add("swarm state of node " + manifest.node().nodeId() + " (" + manifest.node().hostname()
+        + ", cluster " + manifest.node().clusterId() + ", backup of " + manifest.createdAt() + "): offline checks passed");
+    if (autolock) {
+      checks.add("autolocked backup: the unlock key opens its node key");
+      if (facts.newKey().isEmpty()) {
+        refusals.add("the backup is autolocked: re-locking the restored swarm makes a new unlock key, and no place"
+            + " for it was given (--new-unlock-key-file or --new-unlock-key-cmd)");
+      }
+    }
+    versions(facts, checks, warnings, refusals);
+    if (facts.freeBytes() < START_HEADROOM_BYTES) {
+      refusals.add("only " + facts.freeBytes() + " bytes are free next to " + facts.swarmDir()
+          + " after extraction; the engine needs about " + START_HEADROOM_BYTES + " to start (WAL preallocation)");
+    } else {
+      checks.add("disk: " + facts.freeBytes() + " bytes free next to " + facts.swarmDir() + " after extraction");
+    }
+    boolean otherAddress = !host(facts.backupRaftAddr()).isEmpty()
+        && !host(facts.backupRaftAddr()).equals(host(facts.advertiseAddr()));
+    if (otherAddress) {
+      warnings.add(otherAddressWarning(facts));
+    }
+    return new RestorePlan(checks, steps(facts, autolock), warnings, refusals, otherAddress);
+  }
+
+  private static void versions(RestoreFacts facts, List<String> checks, List<String> warnings, List<String> refusals) {
+    String backup = facts.manifest().engine().engineVersion();
+    if (facts.engineVersion().isEmpty()) {
+      checks.add("engine version: the engine is stopped; it is compared with the backup's (" + backup
+          + ") right after it starts, and an older engine rolls the restore back");
+      return;
+    }
+    String current = facts.engineVersion().get();
+    if (EngineVersionOrder.compare(current, backup) < 0) {
+      refusals.add("this engine (" + current + ") is older than the one that wrote the backup (" + backup
+          + "); an older swarmkit may not read newer state");
+    } else {
+      checks.add("engine version " + current + " (backup: " + backup + ")");
+      if (EngineVersionOrder.major(current) > EngineVersionOrder.major(backup)) {
+        warnings.add("this engine (" + current + ") is a newer major version than the backup's (" + backup
+            + "): swarmkit migrates the state on start and an older engine cannot read it afterwards");
+      }
+    }
+  }
+
+  private static List<String> steps(RestoreFacts facts, boolean autolock) {
+    List<String> steps = new ArrayList<>();
+    steps.add(facts.engineVersion().isPresent()
+        ? "stop the engine (" + facts.engineControl() + ")"
+        : "the engine is stopped already; keep it stopped (" + facts.engineControl() + ")");
+    steps.add(facts.swarmDirExists()
+        ? "move " + facts.swarmDir() + " aside to " + facts.aside() + " (kept, never deleted)"
+        : "no swarm directory at " + facts.swarmDir() + ": nothing to move aside");
+    if (autolock) {
+      steps.add("rewrite certificates/swarm-node.key of the restored state unlocked, offline"
+          + " (an autolocked manager restored alone cannot be unlocked through the engine)");
+    }
+    steps.add("rename the verified extraction into place at " + facts.swarmDir());
+    steps.add("start the engine");
+    steps.add("swarm init --force-new-cluster --advertise-addr " + facts.advertiseAddr()
+        + " --listen-addr " + facts.listenAddr());
+    steps.add("wait until node " + facts.manifest().node().nodeId() + " is an active, ready leader");
+    steps.add(facts.staleManagers().isEmpty()
+        ? "remove stale manager entries of the old cluster (none expected)"
+        : "remove stale manager entries of the old cluster: " + String.join(", ", facts.staleManagers()));
+    if (autolock) {
+      steps.add("turn autolock back on and hand the new unlock key to "
+          + facts.newKey().map(NewUnlockKeyDestination::describe).orElse("(nowhere)"));
+    }
+    steps.add("on any failure before the node leads: stop the engine, put " + facts.swarmDir()
+        + " back as it was, start the engine");
+    return steps;
+  }
+
+  private static String otherAddressWarning(RestoreFacts facts) {
+    String old = host(facts.backupRaftAddr());
+    String now = host(facts.advertiseAddr());
+    return "the restore address " + now + " differs from the backup's raft address " + facts.backupRaftAddr()
+        + ": after --force-new-cluster the raft member keeps " + facts.backupRaftAddr()
+        + " (docker/for-linux#523), so managers that join later time out and quorum is lost."
+        + " swarmsnap does not fix this yet. Before joining managers: (1) add the old IP to this host for a while,"
+        + " e.g. 'ip addr add " + old + "/<prefix> dev <if>' (nothing else may use it); (2) join the new managers"
+        + " with 'docker swarm join --token <manager token> " + now + ":2377'; (3) remove the old IP"
+        + " ('ip addr del " + old + "/<prefix> dev <if>'); (4) once another manager leads, run 'docker node demote <this node>'"
+        + " then 'docker node promote <this node>' from it, so this node's raft address becomes " + now + ":2377";
+  }
+
+  /** The host part of {@code ip}, {@code ip:port} or {@code [v6]:port}. */
+  static String host(String addr) {
+    if (addr == null) {
+      return "";
+    }
+    if (addr.startsWith("[")) {
+      int end = addr.indexOf(']');
+      return end > 0 ? addr.substring(1, end) : addr;
+    }
+    int colon = addr.lastIndexOf(':');
+    return colon > 0 && addr.indexOf(':') == colon ? addr.substring(0, colon) : addr;
+  }
+}

@@ -1,0 +1,282 @@
+package dev.swarmsnap.core.restore;
+
+import dev.swarmsnap.archive.ArchiveReader;
+import dev.swarmsnap.archive.ExtractionLimits;
+import dev.swarmsnap.archive.SafeExtractor;
+import dev.swarmsnap.core.keys.UnlockKeyCheck;
+import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.core.manifest.ManagerEntry;
+import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.durable.AtomicFileWriter;
+import dev.swarmsnap.durable.PendingFile;
+import dev.swarmsnap.durable.TreeRemover;
+import dev.swarmsnap.engine.EngineClient;
+import dev.swarmsnap.engine.EngineControl;
+import dev.swarmsnap.engine.EngineInfo;
+import dev.swarmsnap.error.BadInputException;
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.swarmstate.Finding;
+import dev.swarmsnap.swarmstate.SwarmStateVerifier;
+import dev.swarmsnap.swarmstate.VerifyReport;
+import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
+import dev.swarmsnap.swarmstate.keys.UnlockedKeyFile;
+import dev.swarmsnap.swarmstate.model.SwarmState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Restores one manager from an archive: preflight (extract and verify next to the swarm directory,
+ * check the unlock key, versions and disk) without changing anything, then the plan of {@link
+ * RestorePlanner}, carried out by {@link RestoreRun}. {@code --dry-run} stops after the preflight.
+ */
+public final class RestoreService {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Clock clock;
+  private final UnlockKeyReader keyReader;
+  private final ManifestCodec codec = new ManifestCodec();
+  private final RestorePlanner planner = new RestorePlanner();
+  private final NewUnlockKeyDelivery delivery = new NewUnlockKeyDelivery();
+
+  public RestoreService(Clock clock, UnlockKeyReader keyReader) {
+    this.clock = clock;
+    this.keyReader = keyReader;
+  }
+
+  public RestoreReport run(RestoreRequest request, EngineClient engine, EngineControl control, RestoreListener listener) {
+    Instant started = clock.instant();
+    try (var lock = dev.swarmsnap.engine.process.HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "restore")) {
+      listener.step("reading " + request.archive());
+      Manifest manifest = new ArchiveReader(codec).readManifest(request.archive());
+      boolean autolock = manifest.lock().autolock();
+      requireKeyPlaces(request, autolock);
+      boolean running = control.isRunning() && engine.ping();
+      Optional<EngineInfo> info = running ? Optional.of(engine.info()) : Optional.empty();
+      Optional<String> engineVersion = running ? Optional.of(engine.version().version()) : Optional.empty();
+      Path swarmDir = swarmDir(request, info).toAbsolutePath().normalize();
+      String stamp = STAMP.format(started);
+      Path staging = swarmDir.resolveSibling(".swarmsnap-restore-" + stamp);
+      char[] keyText = null;
+      UnlockKey key = null;
+      try {
+        if (autolock) {
+          keyText = keyReader.read(request.keySource().get());
+          key = UnlockKey.parse(keyText);
+        }
+        listener.step("extracting and verifying the archive into " + staging);
+        new SafeExtractor(codec, ExtractionLimits.defaults()).extract(request.archive(), staging, listener::progress);
+        Path restored = staging.resolve("swarm");
+        if (key != null) {
+          listener.step("checking the unlock key against the backup's node key");
+          new UnlockKeyCheck().check(restored, key);
+        }
+        listener.step("checking the restored swarm state offline");
+        SwarmState state = verified(restored, Optional.ofNullable(key));
+        NodeStartConfig start = NodeStartConfig.read(restored.resolve("docker-state.json"));
+        String advertise = request.advertiseAddr()
+            .orElseGet(() -> RestorePlanner.host(start.advertiseAddr().orElse(state.raft().addr())));
+        RestoreFacts facts = new RestoreFacts(
+            request.archive(), manifest, engineVersion, control.describe(), swarmDir, Files.exists(swarmDir),
+            swarmDir.resolveSibling(swarmDir.getFileName() + ".before-restore-" + stamp), staging, advertise,
+            start.listenAddr(), state.raft().addr(), staleManagers(manifest), usableSpace(staging), request.newKey());
+        RestorePlan plan = planner.plan(facts);
+        plan.warnings().forEach(listener::warn);
+        if (plan.refused()) {
+          throw new SwarmsnapException(ExitCode.UNSAFE, "restore refused, nothing was changed: "
+              + String.join("; ", plan.refusals()), "see 'swarmsnap restore --help'");
+        }
+        if (request.dryRun()) {
+          return report(request, facts, plan, state, List.of(), Optional.empty(), List.of(), false, 0, started, true);
+        }
+        confirm(request, plan, listener);
+        if (key != null) {
+          listener.step("rewriting the restored node key unlocked (offline)");
+          rewriteUnlocked(restored.resolve("certificates/swarm-node.key"), key);
+        }
+        RestoreRun.Outcome outcome = new RestoreRun(clock, request, engine, control, listener)
+            .execute(facts, plan, restored, stamp);
+        Optional<String> keyPlace = Optional.empty();
+        if (autolock) {
+          keyPlace = Optional.of(relock(engine, request.newKey().get(), listener));
+        }
+        long downtime = java.time.Duration.between(outcome.stoppedAt(), outcome.ledAt()).toMillis();
+        return report(request, facts, plan, state, outcome.stepsDone(), keyPlace, outcome.removedManagers(),
+            outcome.movedAside(), downtime, started, false);
+      } finally {
+        if (keyText != null) {
+          Arrays.fill(keyText, '\0');
+        }
+        if (key != null) {
+          key.wipe();
+        }
+        if (Files.exists(staging)) {
+          new TreeRemover().removeTree(staging);
+        }
+      }
+    }
+  }
+
+  private void requireKeyPlaces(RestoreRequest request, boolean autolock) {
+    if (!autolock) {
+      return;
+    }
+    if (request.keySource().isEmpty()) {
+      throw new BadInputException(
+          "this backup is autolocked: restoring it needs the unlock key that was current at backup time",
+          "pass it with --unlock-key-file, --unlock-key-env, --unlock-key-cmd or --unlock-key-stdin");
+    }
+    if (request.newKey().isEmpty()) {
+      throw new BadInputException(
+          "this backup is autolocked: the restore turns autolock back on, which makes a new unlock key,"
+              + " and swarmsnap never prints it; nothing was changed",
+          "name where it goes with --new-unlock-key-file FILE or --new-unlock-key-cmd CMD");
+    }
+    delivery.checkUsable(request.newKey().get());
+  }
+
+  private static Path swarmDir(RestoreRequest request, Optional<EngineInfo> info) {
+    return request.swarmDir()
+        .or(() -> info.map(i -> Path.of(i.dockerRootDir(), "swarm")))
+        .orElseThrow(() -> new BadInputException(
+            "the engine is not running, so its data-root (and swarm directory) is unknown",
+            "name the swarm directory with --swarm-dir (e.g. /var/lib/docker/swarm)"));
+  }
+
+  private static SwarmState verified(Path restored, Optional<UnlockKey> key) {
+    VerifyReport verify = new SwarmStateVerifier().verify(restored, key);
+    if (verify.failed() || verify.state().isEmpty()) {
+      String failures = verify.findings().stream()
+          .filter(f -> f.level() == Finding.Level.FAIL)
+          .map(f -> f.check() + ": " + f.reason())
+          .collect(Collectors.joining("; "));
+      throw new SwarmsnapException(ExitCode.VERIFY_FAILED,
+          "the archived swarm state does not verify, nothing was changed: " + failures,
+          "run 'swarmsnap verify' on the archive, or restore another backup");
+    }
+    return verify.state().get();
+  }
+
+  private static List<String> staleManagers(Manifest manifest) {
+    return manifest.managers().stream()
+        .filter(m -> !m.nodeId().equals(manifest.node().nodeId()))
+        .map(ManagerEntry::hostname)
+        .toList();
+  }
+
+  private static long usableSpace(Path staging) {
+    try {
+      return Files.getFileStore(staging).getUsableSpace();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static void confirm(RestoreRequest request, RestorePlan plan, RestoreListener listener) {
+    if (request.confirmed()) {
+      return;
+    }
+    if (!request.interactive()) {
+      throw new SwarmsnapException(ExitCode.UNSAFE,
+          "restore replaces this node's swarm state and needs confirmation, but there is no terminal; nothing was changed",
+          "check the plan with --dry-run, then run again with --yes");
+    }
+    if (!listener.confirm(plan)) {
+      throw new SwarmsnapException(ExitCode.UNSAFE, "restore cancelled; nothing was changed", null);
+    }
+  }
+
+  private static void rewriteUnlocked(Path keyPath, UnlockKey key) {
+    byte[] pem = new UnlockedKeyFile().render(NodeKeyFile.read(keyPath), key);
+    try {
+      Files.delete(keyPath);
+      try (PendingFile out = new AtomicFileWriter().create(keyPath, AtomicFileWriter.OWNER_ONLY)) {
+        out.write(pem, 0, pem.length);
+        out.commit();
+      }
+    } catch (IOException e) {
+      throw new SwarmsnapException(ExitCode.FAILED, "cannot rewrite " + keyPath + ": " + e.getMessage(),
+          "nothing outside the extraction was changed", e);
+    } finally {
+      Arrays.fill(pem, (byte) 0);
+    }
+  }
+
+  /**
+   * Turns autolock back on and delivers the new key. If it cannot be delivered, autolock goes off
+   * again: a swarm locked with a key nobody has would be lost at the next restart.
+   */
+  private String relock(EngineClient engine, NewUnlockKeyDestination destination, RestoreListener listener) {
+    listener.step("turning autolock back on; the new unlock key goes to " + destination.describe());
+    engine.swarmUpdateAutolock(true);
+    char[] newKey = engine.unlockKey();
+    try {
+      delivery.deliver(destination, newKey);
+    } catch (RuntimeException e) {
+      try {
+        engine.swarmUpdateAutolock(false);
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw new SwarmsnapException(ExitCode.FAILED,
+          "the swarm is restored, but the new unlock key could not be handed to " + destination.describe()
+              + ", so autolock was turned off again: " + e.getMessage(),
+          "fix the destination, then run 'docker swarm update --autolock=true' and keep the key it prints", e);
+    } finally {
+      Arrays.fill(newKey, '\0');
+    }
+    return destination.describe();
+  }
+
+  private static RestoreReport report(
+      RestoreRequest request, RestoreFacts facts, RestorePlan plan, SwarmState state, List<String> done,
+      Optional<String> keyPlace, List<String> removed, boolean movedAside, long downtime, Instant started,
+      boolean dryRun) {
+    Manifest manifest = facts.manifest();
+    List<String> next = new ArrayList<>();
+    if (!dryRun) {
+      next.add("add managers: run 'docker swarm join-token manager' on this node and the printed 'docker swarm join'"
+          + " on each fresh manager (wipe its old swarm state first)");
+      next.add("workers that knew " + facts.advertiseAddr() + " reconnect on their own; any other worker: 'docker swarm"
+          + " leave -f', then join with the command 'docker swarm join-token worker' prints");
+      if (movedAside) {
+        next.add("the previous swarm directory is kept at " + facts.aside() + "; remove it once you are satisfied");
+      }
+      if (plan.otherAddress()) {
+        next.add("other address: follow the warning's steps before joining managers");
+      }
+    }
+    List<String> warnings = new ArrayList<>(plan.warnings());
+    return new RestoreReport(
+        request.archive().toString(), dryRun, plan, done, facts.swarmDir().toString(),
+        movedAside ? Optional.of(facts.aside().toString()) : Optional.empty(),
+        manifest.node().clusterId(), manifest.node().nodeId(), manifest.node().hostname(), facts.advertiseAddr(),
+        !dryRun, counts(state), removed, manifest.lock().autolock(), keyPlace, downtime,
+        java.time.Duration.between(started, Instant.now()).toMillis(), warnings, next);
+  }
+
+  private static Map<String, Integer> counts(SwarmState state) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("nodes", state.nodes().size());
+    counts.put("services", state.services().size());
+    counts.put("networks", state.networks().size());
+    counts.put("configs", state.configs().size());
+    counts.put("secrets", state.secrets().size());
+    return counts;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.swarmsnap.cli.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.lab.CommandResult;
+import dev.swarmsnap.lab.Lab;
+import dev.swarmsnap.lab.LabNode;
+import dev.swarmsnap.lab.LabSwarm;
+import dev.swarmsnap.testing.Swarmsnap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An autolocked 3-manager swarm restored from one follower alone: the wrong key is refused before
+ * anything changes; the right one works through the offline key rewrite, and the new unlock key lands
+ * in the file (0600) and nowhere in the output.
+ */
+@LabSwarm(managers = 3, workers = 0, autolock = true)
+@Timeout(900)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestoreAutolockIT {
+  @TempDir static Path runDir;
+  @TempDir static Path backups;
+  static Path archive;
+  static String backedUp;
+
+  @Test
+  @Order(1)
+  void aWrongUnlockKeyIsRefusedBeforeAnythingIsTouched(Lab lab) throws Exception {
+    String leader = lab.leader();
+    LabNode follower = RestoreIT.managers(lab).stream().filter(n -> !n.name().equals(leader)).findFirst().orElseThrow();
+    backedUp = follower.name();
+    Swarmsnap.Run backup = RestoreLab.swarmsnap(follower, runDir, Map.of(), "backup", "--output", backups.toString(), "--json");
+    assertThat(backup.code()).as(backup.err()).isZero();
+    archive = Path.of(backup.json().path("archive").asText());
+    Map<String, String> before = RestoreLab.treeHashes(follower.swarmDir().resolve("certificates"));
+    String wrong = "SWMKEY-1-" + Base64.getEncoder().withoutPadding().encodeToString(new byte[32]);
+
+    Swarmsnap.Run run = RestoreLab.swarmsnap(follower, runDir, Map.of("WRONG_KEY", wrong), "restore", archive.toString(),
+        "--unlock-key-env", "WRONG_KEY", "--new-unlock-key-file", backups.resolve("never.key").toString(), "--yes");
+
+    assertThat(run.code()).isNotZero().isNotEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains("does not open").doesNotContain(wrong).doesNotContain("stopping the engine");
+    assertThat(RestoreLab.treeHashes(follower.swarmDir().resolve("certificates"))).isEqualTo(before);
+    assertThat(lab.running(follower.name())).isTrue();
+    assertThat(backups.resolve("never.key")).doesNotExist();
+  }
+
+  @Test
+  @Order(2)
+  void withoutAPlaceForTheNewKeyItIsRefused(Lab lab) {
+    Swarmsnap.Run run = RestoreLab.swarmsnap(lab.node(backedUp), runDir, Map.of(), "restore", archive.toString(),
+        "--unlock-key-file", lab.unlockKeyFile().toString(), "--yes");
+
+    assertThat(run.code()).isNotZero();
+    assertThat(run.err()).contains("--new-unlock-key-file").doesNotContain("stopping the engine");
+  }
+
+  @Test
+  @Order(3)
+  void restoredAloneItLeadsAndTheNewKeyLandsInTheFile(Lab lab) throws Exception {
+    String oldKey = lab.unlockKey().orElseThrow();
+    Path keyFile = lab.unlockKeyFile();
+    for (LabNode manager : RestoreIT.managers(lab)) {
+      lab.stop(manager.name());
+      lab.wipe(manager.name());
+    }
+    LabNode target = lab.node(backedUp);
+    Path newKey = backups.resolve("new.key");
+
+    Swarmsnap.Run run = RestoreLab.swarmsnap(target, runDir, Map.of(), "restore", archive.toString(),
+        "--unlock-key-file", keyFile.toString(), "--new-unlock-key-file", newKey.toString(), "--yes", "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    String key = Files.readString(newKey).trim();
+    assertThat(key).startsWith("SWMKEY-1-").isNotEqualTo(oldKey);
+    UnlockKey.parse(key);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(newKey))).isEqualTo("rw-------");
+    assertThat(run.out()).doesNotContain(key);
+    assertThat(run.err()).doesNotContain(key);
+    assertThat(RestoreLab.inspect(lab, target, "self", "{{.ManagerStatus.Leader}} {{.Status.State}}")).isEqualTo("true ready");
+    CommandResult autolock = lab.docker(target.name(), Duration.ofSeconds(10), "info", "--format",
+        "{{.Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers}}");
+    assertThat(autolock.stdout().trim()).isEqualTo("true");
+    assertThat(List.of(run.json().path("removedManagers").size())).containsExactly(2);
+  }
+}

@@ -1,0 +1,180 @@
+package dev.swarmsnap.cli.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmsnap.archive.ArchiveReader;
+import dev.swarmsnap.archive.ProgressListener;
+import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.lab.CommandResult;
+import dev.swarmsnap.lab.Lab;
+import dev.swarmsnap.lab.LabNode;
+import dev.swarmsnap.lab.LabSwarm;
+import dev.swarmsnap.testing.Await;
+import dev.swarmsnap.testing.Swarmsnap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code swarmsnap restore} on a real 3-manager + 1-worker swarm with services, secrets, configs and
+ * networks: dry run, rollback, then the disaster (every manager lost) and a new manager joining.
+ */
+@LabSwarm(managers = 3, workers = 1)
+@Timeout(1200)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestoreIT {
+  @TempDir static Path runDir;
+  @TempDir static Path backups;
+  static Path archive;
+  static String backedUp;
+  static String otherFollower;
+
+  @Test
+  @Order(1)
+  void aFollowerIsBackedUp(Lab lab) {
+    String leader = lab.leader();
+    List<LabNode> followers = managers(lab).stream().filter(n -> !n.name().equals(leader)).toList();
+    backedUp = followers.get(0).name();
+    otherFollower = followers.get(1).name();
+    Swarmsnap.Run run = RestoreLab.swarmsnap(follower(lab, 0), runDir, Map.of(),
+        "backup", "--output", backups.toString(), "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    archive = Path.of(run.json().path("archive").asText());
+    assertThat(new ArchiveReader(new ManifestCodec()).verify(archive, ProgressListener.NONE).intact()).isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void aDryRunChangesNothing(Lab lab) throws Exception {
+    LabNode node = follower(lab, 1);
+    lab.stop(node.name());
+    try {
+      Map<String, String> before = RestoreLab.treeHashes(node.swarmDir());
+
+      Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", archive.toString(), "--dry-run", "--json");
+
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.json().path("dryRun").asBoolean()).isTrue();
+      assertThat(run.json().path("plan").path("steps").toString()).contains("force-new-cluster");
+      assertThat(RestoreLab.treeHashes(node.swarmDir())).isEqualTo(before);
+      assertThat(RestoreLab.siblings(node.swarmDir(), ".")).isEmpty();
+      assertThat(RestoreLab.siblings(node.swarmDir().resolveSibling(".swarmsnap-restore-"), "")).isEmpty();
+      assertThat(lab.running(node.name())).isFalse();
+    } finally {
+      lab.start(node.name());
+    }
+  }
+
+  @Test
+  @Order(3)
+  void withoutYesAndWithoutATerminalItIsRefused(Lab lab) throws Exception {
+    LabNode node = follower(lab, 1);
+    Map<String, String> before = RestoreLab.treeHashes(node.swarmDir().resolve("certificates"));
+
+    Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", archive.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCode.UNSAFE.code());
+    assertThat(run.err()).contains("--yes");
+    assertThat(RestoreLab.treeHashes(node.swarmDir().resolve("certificates"))).isEqualTo(before);
+  }
+
+  @Test
+  @Order(4)
+  void aFailedStartRollsBackAndKeepsTheOldDirectory(Lab lab) throws Exception {
+    LabNode node = follower(lab, 1);
+    Map<String, String> before = RestoreLab.treeHashes(node.swarmDir().resolve("certificates"));
+    try {
+      Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir,
+          Map.of("SWARMSNAP_START_CMD", "echo 'dockerd: simulated failure' >&2; exit 1"),
+          "restore", archive.toString(), "--yes");
+
+      assertThat(run.code()).as(run.err()).isNotZero();
+      assertThat(run.err()).contains("rolled back").contains("previous swarm directory is back")
+          .contains("simulated failure");
+      assertThat(RestoreLab.treeHashes(node.swarmDir().resolve("certificates"))).isEqualTo(before);
+      assertThat(RestoreLab.siblings(node.swarmDir(), ".before-restore-")).isEmpty();
+      assertThat(RestoreLab.siblings(node.swarmDir(), ".failed-restore-")).hasSize(1);
+    } finally {
+      lab.start(node.name());
+    }
+    assertThat(Await.until(Duration.ofSeconds(90), () -> RestoreLab.inspect(lab, lab.node(lab.leader()),
+        node.hostname(), "{{.ManagerStatus.Reachability}} {{.Status.State}}").equals("reachable ready"))).isTrue();
+  }
+
+  @Test
+  @Order(5)
+  void afterLosingEveryManagerTheBackupComesBackOnAWipedNode(Lab lab, @TempDir Path scratch) throws Exception {
+    LabNode target = follower(lab, 0);
+    LabNode worker = lab.nodes().stream().filter(n -> !n.isManager()).findFirst().orElseThrow();
+    for (LabNode manager : managers(lab)) {
+      lab.stop(manager.name());
+      lab.wipe(manager.name());
+    }
+
+    Swarmsnap.Run run = RestoreLab.swarmsnap(target, runDir, Map.of(), "restore", archive.toString(), "--yes", "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.json().path("leader").asBoolean()).isTrue();
+    assertThat(RestoreLab.inspect(lab, target, "self", "{{.ManagerStatus.Leader}} {{.Status.State}}"))
+        .isEqualTo("true ready");
+    List<String> names = List.copyOf(RestoreLab.liveIds(lab, target, "service", "ls", "--format", "{{.Name}}"));
+    String[] inspect = java.util.stream.Stream.concat(
+        java.util.stream.Stream.of("service", "inspect", "--format", "{{.ID}}"), names.stream()).toArray(String[]::new);
+    assertThat(RestoreLab.liveIds(lab, target, inspect))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "services")).isNotEmpty();
+    assertThat(RestoreLab.liveIds(lab, target, "secret", "ls", "--format", "{{.ID}}"))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "secrets")).isNotEmpty();
+    assertThat(RestoreLab.liveIds(lab, target, "config", "ls", "--format", "{{.ID}}"))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "configs")).isNotEmpty();
+    assertThat(RestoreLab.liveIds(lab, target, "network", "ls", "--no-trunc", "--filter", "scope=swarm", "--format", "{{.ID}}"))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "networks")).isNotEmpty();
+    assertThat(run.json().path("removedManagers")).hasSize(2);
+    assertThat(Await.until(Duration.ofSeconds(120),
+        () -> RestoreLab.inspect(lab, target, worker.hostname(), "{{.Status.State}}").equals("ready")))
+        .as("the worker is Ready again").isTrue();
+  }
+
+  @Test
+  @Order(6)
+  void aFreshManagerJoinsTheRestoredCluster(Lab lab) {
+    LabNode restored = follower(lab, 0);
+    LabNode fresh = managers(lab).stream().filter(n -> !n.name().equals(restored.name())).findFirst().orElseThrow();
+    lab.start(fresh.name());
+    CommandResult token = lab.docker(restored.name(), Duration.ofSeconds(10), "swarm", "join-token", "-q", "manager");
+    assertThat(token.ok()).as(token.reason()).isTrue();
+
+    CommandResult join = lab.docker(fresh.name(), Duration.ofSeconds(60), "swarm", "join", "--token",
+        token.stdout().trim(), "--advertise-addr", fresh.address(), restored.address() + ":2377");
+
+    assertThat(join.ok()).as(join.reason()).isTrue();
+    assertThat(Await.until(Duration.ofSeconds(60), () -> managerStatuses(lab, restored).size() == 2
+        && RestoreLab.inspect(lab, restored, fresh.hostname(), "{{.ManagerStatus.Reachability}}").equals("reachable")))
+        .as("two reachable managers: " + managerStatuses(lab, restored)).isTrue();
+  }
+
+  /** The followers as they were at the start, before leadership changes. */
+  static LabNode follower(Lab lab, int index) {
+    return lab.node(index == 0 ? backedUp : otherFollower);
+  }
+
+  private static List<String> managerStatuses(Lab lab, LabNode on) {
+    CommandResult result = lab.docker(on.name(), Duration.ofSeconds(10), "node", "ls", "--filter", "role=manager",
+        "--format", "{{.Hostname}} {{.ManagerStatus}} {{.Status}}");
+    return result.ok() ? result.stdout().lines().filter(l -> !l.isBlank()).toList() : List.of();
+  }
+
+  static List<LabNode> managers(Lab lab) {
+    return lab.nodes().stream().filter(LabNode::isManager).sorted(Comparator.comparing(LabNode::name)).toList();
+  }
+}
