@@ -42,6 +42,23 @@ swarmsnap verify "$archive"
 
 step "inspect the archive offline, without Docker"
 swarmsnap inspect "$archive"
+
+before=$( eval "$(swarmsnap lab env --name "$LAB" "$leader")"; timeout 30 docker service ls -q | sort )
+
+step "disaster: every manager's engine stops and its swarm state is wiped"
+for m in $(swarmsnap lab ls --name "$LAB" --json | python3 -c 'import json,sys; print(" ".join(n["name"] for n in json.load(sys.stdin) if n["role"]=="manager"))'); do
+  swarmsnap lab wipe --name "$LAB" "$m"
+done
+
+step "restore the archive onto $follower (same address): one command"
+( eval "$(swarmsnap lab env --name "$LAB" "$follower")"; swarmsnap restore "$archive" --yes )
+
+step "the restored swarm: same service IDs as before the disaster, the worker is back"
+( eval "$(swarmsnap lab env --name "$LAB" "$follower")"
+  after=$(timeout 30 docker service ls -q | sort)
+  timeout 30 docker service ls; timeout 30 docker node ls
+  if [ "$before" = "$after" ]; then echo "service IDs: identical to before the disaster"; else echo "service IDs differ!" >&2; exit 1; fi
+  swarmsnap status || true )
 rm -rf "$BACKUPS"
 
 step "demo finished"
