@@ -2,6 +2,7 @@ package dev.swarmsnap.cli;
 
 import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.inspect.InspectCommand;
+import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
 import dev.swarmsnap.cli.restore.RestoreCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       VerifyCommand.class,
       RestoreCommand.class,
+      KeyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
     },

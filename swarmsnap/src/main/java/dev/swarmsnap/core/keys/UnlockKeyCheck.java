@@ -1,6 +1,8 @@
 package dev.swarmsnap.core.keys;
 
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
+import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import dev.swarmsnap.swarmstate.keys.NodeCertificate;
 import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
 import dev.swarmsnap.swarmstate.keys.NodeKeyUnlocker;
@@ -12,6 +14,8 @@ import java.util.Optional;
  * is found while nothing has happened yet.
  */
 public final class UnlockKeyCheck {
+  private static final String KEY = "certificates/swarm-node.key";
+  private static final String CERTIFICATE = "certificates/swarm-node.crt";
   private final NodeKeyUnlocker unlocker = new NodeKeyUnlocker();
 
   /** What a manifest may record of a key that fits: never the key itself. */
@@ -21,9 +25,24 @@ public final class UnlockKeyCheck {
    * @throws dev.swarmsnap.error.WrongUnlockKeyException when it does not open the node key
    */
   public Fitted check(Path swarmDir, UnlockKey key) {
-    NodeKeyFile keyFile = NodeKeyFile.read(swarmDir.resolve("certificates/swarm-node.key"));
-    NodeCertificate certificate = NodeCertificate.read(swarmDir.resolve("certificates/swarm-node.crt"));
+    return check(new DirectorySwarmFiles(swarmDir), key);
+  }
+
+  /** The same for a swarm directory's files from any source (a directory or an archive). */
+  public Fitted check(SwarmFiles files, UnlockKey key) {
+    NodeKeyFile keyFile = nodeKey(files);
+    NodeCertificate certificate = NodeCertificate.parse(
+        files.location(CERTIFICATE), files.readSmall(CERTIFICATE));
     unlocker.unlock(keyFile, certificate, Optional.of(key));
     return new Fitted(key.fingerprint(), keyFile.kekVersion());
+  }
+
+  /** Whether this node key is encrypted, i.e. the swarm was autolocked when it was written. */
+  public boolean locked(SwarmFiles files) {
+    return nodeKey(files).encrypted();
+  }
+
+  private static NodeKeyFile nodeKey(SwarmFiles files) {
+    return NodeKeyFile.parse(files.location(KEY), files.readSmall(KEY));
   }
 }
