@@ -1,5 +1,6 @@
 package dev.swarmsnap.core.inspect;
 
+import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.error.WrongUnlockKeyException;
 import java.util.Optional;
@@ -10,10 +11,15 @@ import java.util.function.Supplier;
  * taken with, so after a rotation the user can tell which key to look for.
  */
 public final class KeyMismatch {
-  private final SwarmSource source;
+  private final Optional<Manifest> manifest;
 
   public KeyMismatch(SwarmSource source) {
-    this.source = source;
+    this(source.manifest());
+  }
+
+  /** For an archive whose manifest was read already; an empty one explains nothing more. */
+  public KeyMismatch(Optional<Manifest> manifest) {
+    this.manifest = manifest;
   }
 
   /** Runs {@code read}; a {@link WrongUnlockKeyException} is rethrown with both fingerprints. */
@@ -21,11 +27,11 @@ public final class KeyMismatch {
     try {
       return read.get();
     } catch (WrongUnlockKeyException e) {
-      var recorded = source.manifest().flatMap(m -> m.lock().unlockKeyFingerprint());
+      var recorded = manifest.flatMap(m -> m.lock().unlockKeyFingerprint());
       if (recorded.isEmpty()) {
         throw e;
       }
-      var node = source.manifest().get().node();
+      var node = manifest.get().node();
       throw new WrongUnlockKeyException(given.map(UnlockKey::fingerprint).orElse("none"),
           "cluster " + node.clusterId() + ", node " + node.nodeId()
               + "; the backup was taken under the key with fingerprint " + recorded.get()

@@ -3,6 +3,7 @@ package dev.swarmsnap.core.restore;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ExtractionLimits;
 import dev.swarmsnap.archive.SafeExtractor;
+import dev.swarmsnap.core.inspect.KeyMismatch;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.manifest.ManagerEntry;
@@ -84,7 +85,9 @@ public final class RestoreService {
         Path restored = staging.resolve("swarm");
         if (key != null) {
           listener.step("checking the unlock key against the backup's node key");
-          new UnlockKeyCheck().check(restored, key);
+          UnlockKey given = key;
+          new KeyMismatch(Optional.of(manifest)).explained(
+              Optional.of(given), () -> new UnlockKeyCheck().check(restored, given));
         }
         listener.step("checking the restored swarm state offline");
         SwarmState state = verified(restored, Optional.ofNullable(key));

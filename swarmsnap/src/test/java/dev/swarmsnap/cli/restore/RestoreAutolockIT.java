@@ -35,6 +35,7 @@ class RestoreAutolockIT {
   @TempDir static Path backups;
   static Path archive;
   static String backedUp;
+  static String rotatedKey;
 
   @Test
   @Order(1)
@@ -60,6 +61,25 @@ class RestoreAutolockIT {
 
   @Test
   @Order(2)
+  void afterARotationTheCurrentKeyIsRefusedWithAHintAboutTheBackupTimeKey(Lab lab) throws Exception {
+    CommandResult rotate = lab.docker(lab.leader(), Duration.ofSeconds(30), "swarm", "unlock-key", "--rotate", "-q");
+    assertThat(rotate.ok()).as(rotate.reason()).isTrue();
+    rotatedKey = rotate.stdout().trim();
+    LabNode node = lab.node(backedUp);
+    Map<String, String> before = RestoreLab.treeHashes(node.swarmDir().resolve("certificates"));
+
+    Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of("ROTATED", rotatedKey), "restore", archive.toString(),
+        "--unlock-key-env", "ROTATED", "--new-unlock-key-file", backups.resolve("never.key").toString(), "--yes");
+
+    assertThat(run.code()).isNotZero().isNotEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains("does not open").contains("the backup was taken under the key with fingerprint")
+        .contains("unlock-key --rotate").doesNotContain(rotatedKey).doesNotContain("stopping the engine");
+    assertThat(RestoreLab.treeHashes(node.swarmDir().resolve("certificates"))).isEqualTo(before);
+    assertThat(lab.running(node.name())).isTrue();
+  }
+
+  @Test
+  @Order(3)
   void withoutAPlaceForTheNewKeyItIsRefused(Lab lab) {
     Swarmsnap.Run run = RestoreLab.swarmsnap(lab.node(backedUp), runDir, Map.of(), "restore", archive.toString(),
         "--unlock-key-file", lab.unlockKeyFile().toString(), "--yes");
@@ -69,8 +89,8 @@ class RestoreAutolockIT {
   }
 
   @Test
-  @Order(3)
-  void restoredAloneItLeadsAndTheNewKeyLandsInTheFile(Lab lab) throws Exception {
+  @Order(4)
+  void restoredAloneWithTheBackupTimeKeyItLeadsAndTheNewKeyLandsInTheFile(Lab lab) throws Exception {
     String oldKey = lab.unlockKey().orElseThrow();
     Path keyFile = lab.unlockKeyFile();
     for (LabNode manager : RestoreIT.managers(lab)) {
@@ -85,7 +105,7 @@ class RestoreAutolockIT {
 
     assertThat(run.code()).as(run.err()).isZero();
     String key = Files.readString(newKey).trim();
-    assertThat(key).startsWith("SWMKEY-1-").isNotEqualTo(oldKey);
+    assertThat(key).startsWith("SWMKEY-1-").isNotEqualTo(oldKey).isNotEqualTo(rotatedKey);
     UnlockKey.parse(key);
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(newKey))).isEqualTo("rw-------");
     assertThat(run.out()).doesNotContain(key);
