@@ -90,6 +90,30 @@ class RestoreIT {
   }
 
   @Test
+  @Order(3)
+  void aCorruptArchiveIsRefusedAndTheNodeIsByteIdentical(Lab lab, @TempDir Path scratch) throws Exception {
+    LabNode node = follower(lab, 1);
+    Path corrupt = scratch.resolve("corrupt.swarmsnap");
+    byte[] bytes = Files.readAllBytes(archive);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(corrupt, bytes);
+    lab.stop(node.name());
+    try {
+      Map<String, String> before = RestoreLab.treeHashes(node.swarmDir());
+
+      Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", corrupt.toString(), "--yes");
+
+      assertThat(run.code()).isNotZero();
+      assertThat(run.err()).doesNotContain("swarm init").doesNotContain("Exception");
+      assertThat(RestoreLab.treeHashes(node.swarmDir())).isEqualTo(before);
+      assertThat(RestoreLab.siblings(node.swarmDir(), ".")).isEmpty();
+      assertThat(lab.running(node.name())).isFalse();
+    } finally {
+      lab.start(node.name());
+    }
+  }
+
+  @Test
   @Order(4)
   void aFailedStartRollsBackAndKeepsTheOldDirectory(Lab lab) throws Exception {
     LabNode node = follower(lab, 1);
