@@ -66,6 +66,10 @@ class RestoreAutolockIT {
     assertThat(rotate.ok()).as(rotate.reason()).isTrue();
     rotatedKey = rotate.stdout().trim();
     LabNode node = lab.node(backedUp);
+    // Each manager re-encrypts its node key with the new key on its own time: wait for this one.
+    assertThat(dev.swarmsnap.testing.Await.until(Duration.ofSeconds(60), () -> Swarmsnap.run(
+            Map.of("ROTATED", rotatedKey), "key", "check", node.swarmDir().toString(), "--unlock-key-env", "ROTATED")
+        .code() == 0)).as("the node key was re-encrypted with the rotated key").isTrue();
     Map<String, String> before = RestoreLab.treeHashes(node.swarmDir().resolve("certificates"));
 
     Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of("ROTATED", rotatedKey), "restore", archive.toString(),
