@@ -5,14 +5,14 @@ import dev.swarmsnap.error.SwarmsnapException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Puts the engine's API view into staging as {@code api/<endpoint>.json}, owner-only. */
+/**
+ * Puts the engine's API view into staging as {@code api/<endpoint>.json}, owner-only. Hashes are
+ * filled in with the swarm files' ({@link StagingCopier#hashed}).
+ */
 final class ApiSnapshotWriter {
 
   List<StagedFile> write(Map<String, byte[]> documents, Path staging) {
@@ -25,21 +25,13 @@ final class ApiSnapshotWriter {
         String path = "api/" + document.getKey() + ".json";
         Files.write(staging.resolve(path), document.getValue());
         byte[] bytes = document.getValue();
-        staged.add(new StagedFile(path, false, 0600, 0, 0, bytes.length, bytes.length, sha256(bytes)));
+        staged.add(new StagedFile(path, false, 0600, 0, 0, bytes.length, bytes.length, ""));
       }
       return staged;
     } catch (IOException e) {
       throw new SwarmsnapException(
           ExitCode.FAILED, "cannot write the API snapshot into " + dir + ": " + e.getMessage(),
           "check free space where the backup is written (--output)", e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -158,8 +158,9 @@ public final class BackupService {
       requirePassed(verify);
       SwarmState state = verify.state().orElseThrow();
 
-      List<StagedFile> all = new ArrayList<>(apiFiles);
-      all.addAll(copier.hashed(swarmFiles, staging.path()));
+      List<StagedFile> staged = new ArrayList<>(apiFiles);
+      staged.addAll(swarmFiles);
+      List<StagedFile> all = copier.hashed(staged, staging.path());
       var manifest = manifests.assemble(
           request.toolVersion(), started, view, fitted, state.raft(), downtime, all);
       listener.step("writing " + target);
