@@ -4,6 +4,7 @@ import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
+import dev.swarmsnap.cli.recover.RecoverCommand;
 import dev.swarmsnap.cli.restore.RestoreCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
 import dev.swarmsnap.cli.verify.VerifyCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       VerifyCommand.class,
       RestoreCommand.class,
+      RecoverCommand.class,
       KeyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,

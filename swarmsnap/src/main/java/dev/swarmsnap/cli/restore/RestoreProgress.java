@@ -7,11 +7,11 @@ import dev.swarmsnap.core.restore.RestorePlan;
 import java.io.PrintWriter;
 
 /** A restore's steps, warnings and progress on the terminal; shows the plan and asks before acting. */
-final class RestoreProgress implements RestoreListener {
+public final class RestoreProgress implements RestoreListener {
   private final CliContext context;
   private final TerminalProgress terminal;
 
-  RestoreProgress(CliContext context) {
+  public RestoreProgress(CliContext context) {
     this.context = context;
     this.terminal = new TerminalProgress(context);
   }

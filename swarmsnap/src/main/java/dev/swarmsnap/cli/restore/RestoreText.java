@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Renders a {@link RestoreReport} (or a dry run's plan) for people. */
-final class RestoreText {
+public final class RestoreText {
   private final PrintWriter out;
 
-  RestoreText(PrintWriter out) {
+  public RestoreText(PrintWriter out) {
     this.out = out;
   }
 
@@ -40,7 +40,7 @@ final class RestoreText {
     out.flush();
   }
 
-  void plan(RestorePlan plan) {
+  public void plan(RestorePlan plan) {
     list("Checks", plan.checks());
     int n = 1;
     out.println("Steps");

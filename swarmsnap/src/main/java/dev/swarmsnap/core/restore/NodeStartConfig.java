@@ -12,10 +12,10 @@ import java.util.Optional;
  * The addresses in dockerd's {@code docker-state.json} (swarm-state-format.md §1): where the
  * restored manager listened and what it advertised at backup time.
  */
-record NodeStartConfig(String listenAddr, Optional<String> advertiseAddr) {
-  static final String DEFAULT_LISTEN = "0.0.0.0:2377";
+public record NodeStartConfig(String listenAddr, Optional<String> advertiseAddr) {
+  public static final String DEFAULT_LISTEN = "0.0.0.0:2377";
 
-  static NodeStartConfig read(Path file) {
+  public static NodeStartConfig read(Path file) {
     if (!Files.isRegularFile(file)) {
       return new NodeStartConfig(DEFAULT_LISTEN, Optional.empty());
     }

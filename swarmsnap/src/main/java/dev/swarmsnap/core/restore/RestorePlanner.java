@@ -108,7 +108,7 @@ public final class RestorePlanner {
   }
 
   /** The host part of {@code ip}, {@code ip:port} or {@code [v6]:port}. */
-  static String host(String addr) {
+  public static String host(String addr) {
     if (addr == null) {
       return "";
     }

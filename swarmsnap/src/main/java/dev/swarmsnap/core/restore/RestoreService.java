@@ -10,8 +10,6 @@ import dev.swarmsnap.core.manifest.ManagerEntry;
 import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
-import dev.swarmsnap.durable.AtomicFileWriter;
-import dev.swarmsnap.durable.PendingFile;
 import dev.swarmsnap.durable.TreeRemover;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
@@ -22,8 +20,6 @@ import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
-import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
-import dev.swarmsnap.swarmstate.keys.UnlockedKeyFile;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +49,7 @@ public final class RestoreService {
   private final UnlockKeyReader keyReader;
   private final ManifestCodec codec = new ManifestCodec();
   private final RestorePlanner planner = new RestorePlanner();
-  private final NewUnlockKeyDelivery delivery = new NewUnlockKeyDelivery();
+  private final AutolockHandover autolockHandover = new AutolockHandover();
 
   public RestoreService(Clock clock, UnlockKeyReader keyReader) {
     this.clock = clock;
@@ -110,13 +106,13 @@ public final class RestoreService {
         confirm(request, plan, listener);
         if (key != null) {
           listener.step("rewriting the restored node key unlocked (offline)");
-          rewriteUnlocked(restored.resolve("certificates/swarm-node.key"), key);
+          autolockHandover.rewriteUnlocked(restored.resolve("certificates/swarm-node.key"), key);
         }
         RestoreRun.Outcome outcome = new RestoreRun(clock, request, engine, control, listener)
             .execute(facts, plan, restored, stamp);
         Optional<String> keyPlace = Optional.empty();
         if (autolock) {
-          keyPlace = Optional.of(relock(engine, request.newKey().get(), listener));
+          keyPlace = Optional.of(autolockHandover.relock(engine, request.newKey().get(), listener));
         }
         long downtime = java.time.Duration.between(outcome.stoppedAt(), outcome.ledAt()).toMillis();
         return report(request, facts, plan, state, outcome.stepsDone(), keyPlace, outcome.removedManagers(),
@@ -150,7 +146,7 @@ public final class RestoreService {
               + " and swarmsnap never prints it; nothing was changed",
           "name where it goes with --new-unlock-key-file FILE or --new-unlock-key-cmd CMD");
     }
-    delivery.checkUsable(request.newKey().get());
+    autolockHandover.checkUsable(request.newKey().get());
   }
 
   private static Path swarmDir(RestoreRequest request, Optional<EngineInfo> info) {
@@ -202,48 +198,6 @@ public final class RestoreService {
     if (!listener.confirm(plan)) {
       throw new SwarmsnapException(ExitCode.UNSAFE, "restore cancelled; nothing was changed", null);
     }
-  }
-
-  private static void rewriteUnlocked(Path keyPath, UnlockKey key) {
-    byte[] pem = new UnlockedKeyFile().render(NodeKeyFile.read(keyPath), key);
-    try {
-      Files.delete(keyPath);
-      try (PendingFile out = new AtomicFileWriter().create(keyPath, AtomicFileWriter.OWNER_ONLY)) {
-        out.write(pem, 0, pem.length);
-        out.commit();
-      }
-    } catch (IOException e) {
-      throw new SwarmsnapException(ExitCode.FAILED, "cannot rewrite " + keyPath + ": " + e.getMessage(),
-          "nothing outside the extraction was changed", e);
-    } finally {
-      Arrays.fill(pem, (byte) 0);
-    }
-  }
-
-  /**
-   * Turns autolock back on and delivers the new key. If it cannot be delivered, autolock goes off
-   * again: a swarm locked with a key nobody has would be lost at the next restart.
-   */
-  private String relock(EngineClient engine, NewUnlockKeyDestination destination, RestoreListener listener) {
-    listener.step("turning autolock back on; the new unlock key goes to " + destination.describe());
-    engine.swarmUpdateAutolock(true);
-    char[] newKey = engine.unlockKey();
-    try {
-      delivery.deliver(destination, newKey);
-    } catch (RuntimeException e) {
-      try {
-        engine.swarmUpdateAutolock(false);
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-      }
-      throw new SwarmsnapException(ExitCode.FAILED,
-          "the swarm is restored, but the new unlock key could not be handed to " + destination.describe()
-              + ", so autolock was turned off again: " + e.getMessage(),
-          "fix the destination, then run 'docker swarm update --autolock=true' and keep the key it prints", e);
-    } finally {
-      Arrays.fill(newKey, '\0');
-    }
-    return destination.describe();
   }
 
   private static RestoreReport report(

@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
  * Puts a restored swarm directory in place by two renames on one filesystem (the old directory
  * aside, the restored one in), and undoes that. The old directory is never deleted.
  */
-final class SwarmDirectorySwap {
+public final class SwarmDirectorySwap {
   private final Path swarmDir;
   private final Path aside;
   private final Path restored;
@@ -20,14 +20,14 @@ final class SwarmDirectorySwap {
   private boolean movedAside;
   private boolean inPlace;
 
-  SwarmDirectorySwap(Path swarmDir, Path aside, Path restored, Path failed) {
+  public SwarmDirectorySwap(Path swarmDir, Path aside, Path restored, Path failed) {
     this.swarmDir = swarmDir;
     this.aside = aside;
     this.restored = restored;
     this.failed = failed;
   }
 
-  void swap() {
+  public void swap() {
     if (Files.exists(swarmDir)) {
       move(swarmDir, aside);
       movedAside = true;
@@ -37,12 +37,12 @@ final class SwarmDirectorySwap {
     new DurableFiles().syncDirectory(swarmDir.getParent());
   }
 
-  boolean movedAside() {
+  public boolean movedAside() {
     return movedAside;
   }
 
   /** Puts things back as they were; the restored state is kept at {@code failed} for a look. */
-  String undo() {
+  public String undo() {
     StringBuilder done = new StringBuilder();
     if (inPlace && Files.exists(swarmDir)) {
       move(swarmDir, failed);

@@ -1,0 +1,2 @@
+/** {@code swarmsnap recover}: options, and the report as text. */
+package dev.swarmsnap.cli.recover;
