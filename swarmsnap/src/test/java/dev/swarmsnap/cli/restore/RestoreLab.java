@@ -27,10 +27,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** What the restore tests share: running swarmsnap on a node, reading archives, hashing trees. */
-final class RestoreLab {
+public final class RestoreLab {
   private RestoreLab() {}
 
-  static Swarmsnap.Run swarmsnap(LabNode node, Path runDir, Map<String, String> extra, String... args) {
+  public static Swarmsnap.Run swarmsnap(LabNode node, Path runDir, Map<String, String> extra, String... args) {
     Map<String, String> env = new HashMap<>(Swarmsnap.envFor(node));
     env.put("SWARMSNAP_RUN_DIR", runDir.toString());
     env.putAll(extra);
@@ -38,7 +38,7 @@ final class RestoreLab {
   }
 
   /** The IDs the engine listed at backup time, from the archive's {@code api/<kind>.json}. */
-  static Set<String> archivedIds(Path archive, Path scratch, String kind) throws Exception {
+  public static Set<String> archivedIds(Path archive, Path scratch, String kind) throws Exception {
     Path target = scratch.resolve("x-" + kind);
     new SafeExtractor(new ManifestCodec(), new ExtractionLimits(ExtractionLimits.DEFAULT_MAX_FILE_BYTES,
         ExtractionLimits.Ownership.CURRENT_USER)).extract(archive, target, ProgressListener.NONE);
@@ -52,14 +52,14 @@ final class RestoreLab {
     return ids;
   }
 
-  static Set<String> liveIds(Lab lab, LabNode node, String... listCommand) {
+  public static Set<String> liveIds(Lab lab, LabNode node, String... listCommand) {
     CommandResult result = lab.docker(node.name(), Duration.ofSeconds(30), listCommand);
     assertThat(result.ok()).as(result.reason()).isTrue();
     return new TreeSet<>(result.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
   }
 
   /** SHA-256 of every regular file below {@code dir}, by relative path; empty if it does not exist. */
-  static Map<String, String> treeHashes(Path dir) throws Exception {
+  public static Map<String, String> treeHashes(Path dir) throws Exception {
     Map<String, String> hashes = new TreeMap<>();
     if (!Files.exists(dir)) {
       return hashes;
@@ -82,13 +82,13 @@ final class RestoreLab {
     return hashes;
   }
 
-  static List<Path> siblings(Path swarmDir, String infix) throws Exception {
+  public static List<Path> siblings(Path swarmDir, String infix) throws Exception {
     try (Stream<Path> list = Files.list(swarmDir.getParent())) {
       return list.filter(p -> p.getFileName().toString().startsWith(swarmDir.getFileName() + infix)).toList();
     }
   }
 
-  static String inspect(Lab lab, LabNode on, String node, String format) {
+  public static String inspect(Lab lab, LabNode on, String node, String format) {
     CommandResult result = lab.docker(on.name(), Duration.ofSeconds(10), "node", "inspect", node, "--format", format);
     return result.ok() ? result.stdout().trim() : "";
   }
