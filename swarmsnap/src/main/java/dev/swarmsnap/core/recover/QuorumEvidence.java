@@ -9,8 +9,8 @@ import java.util.List;
  * @param engineError {@code Swarm.Error} of {@code /info} (empty when none)
  * @param nodeListError what {@code GET /nodes} answered instead of a list (empty when it listed)
  * @param knownManagers {@code Swarm.RemoteManagers} addresses, this node included
- * @param answering the managers that accepted a TCP connection on their swarm port from here,
- *     this node included
+ * @param answering the managers that answered on their swarm port from here with a certificate of
+ *     this swarm's CA, this node included
  */
 public record QuorumEvidence(
     String localNodeState,

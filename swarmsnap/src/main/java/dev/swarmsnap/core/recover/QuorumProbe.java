@@ -8,9 +8,7 @@ import dev.swarmsnap.engine.LocalNodeState;
 import dev.swarmsnap.engine.SwarmInfo;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,16 +28,17 @@ public final class QuorumProbe {
 
   private final Clock clock;
   private final Duration settle;
-  private final Duration connectTimeout;
+  private final SwarmPortProbe port;
 
   /**
    * @param settle how long "no leader" must hold (checked at the start and at the end)
-   * @param connectTimeout per manager, for the TCP check of its swarm port
+   * @param rootCa this swarm's root CA certificate, to recognise other managers on their swarm port
+   * @param connectTimeout per manager, for the check of its swarm port
    */
-  public QuorumProbe(Clock clock, Duration settle, Duration connectTimeout) {
+  public QuorumProbe(Clock clock, Duration settle, Path rootCa, Duration connectTimeout) {
     this.clock = clock;
     this.settle = settle;
-    this.connectTimeout = connectTimeout;
+    this.port = SwarmPortProbe.trusting(rootCa, connectTimeout);
   }
 
   /**
@@ -141,7 +140,7 @@ public final class QuorumProbe {
     return known;
   }
 
-  /** This node, plus every other manager that accepts a TCP connection on its swarm port. */
+  /** This node, plus every other manager that answers on its swarm port as a member of this swarm. */
   private List<String> answering(SwarmInfo swarm, List<String> known) {
     String self = swarm.nodeAddr().isBlank() ? "" : withPort(swarm.nodeAddr());
     List<String> answering = new ArrayList<>();
@@ -156,11 +155,10 @@ public final class QuorumProbe {
   private boolean connects(String addr) {
     int colon = addr.lastIndexOf(':');
     String host = colon > 0 ? addr.substring(0, colon) : addr;
-    int port = colon > 0 ? Integer.parseInt(addr.substring(colon + 1)) : SWARM_PORT;
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host.replace("[", "").replace("]", ""), port), (int) connectTimeout.toMillis());
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
+    try {
+      int number = colon > 0 ? Integer.parseInt(addr.substring(colon + 1)) : SWARM_PORT;
+      return port.answers(host.replace("[", "").replace("]", ""), number);
+    } catch (NumberFormatException e) {
       return false;
     }
   }

@@ -69,10 +69,11 @@ public final class RecoverService {
             "the engine at " + engine.endpoint() + " does not answer; recover confirms the quorum loss through it",
             "start the engine; if this node's state is lost too, restore a backup with 'swarmsnap restore'");
       }
-      listener.step("confirming that quorum is lost (the engine must say so for " + request.settle().toSeconds() + " s)");
-      QuorumEvidence quorum = new QuorumProbe(clock, request.settle(), Duration.ofSeconds(1)).confirm(engine);
       EngineInfo info = engine.info();
       Path swarmDir = request.swarmDir().orElse(Path.of(info.dockerRootDir(), "swarm")).toAbsolutePath().normalize();
+      listener.step("confirming that quorum is lost (the engine must say so for " + request.settle().toSeconds() + " s)");
+      QuorumEvidence quorum = new QuorumProbe(clock, request.settle(),
+          swarmDir.resolve("certificates/swarm-root-ca.crt"), Duration.ofSeconds(2)).confirm(engine);
       String stamp = STAMP.format(started);
       boolean autolock = NodeKeyFile.read(swarmDir.resolve("certificates/swarm-node.key")).encrypted()
           || info.swarm().autolock().orElse(false);
