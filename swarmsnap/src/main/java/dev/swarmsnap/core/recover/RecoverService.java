@@ -7,7 +7,6 @@ import dev.swarmsnap.core.restore.NodeStartConfig;
 import dev.swarmsnap.core.restore.RestoreListener;
 import dev.swarmsnap.core.restore.RestorePlan;
 import dev.swarmsnap.core.restore.RestorePlanner;
-import dev.swarmsnap.core.verify.ApiComparison;
 import dev.swarmsnap.core.verify.ApiView;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.engine.EngineClient;
@@ -36,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,8 +47,6 @@ import java.util.stream.Collectors;
 public final class RecoverService {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  /** The kinds a force-new-cluster must keep as they were; nodes and the cluster object change by design. */
-  private static final Set<String> COMPARED = Set.of("api services", "api networks", "api configs", "api secrets");
 
   private final Clock clock;
   private final UnlockKeyReader keyReader;
@@ -123,8 +119,7 @@ public final class RecoverService {
             ? Optional.of(autolockHandover.relock(engine, request.newKey().get(), listener))
             : Optional.empty();
         listener.step("comparing the objects the engine lists with the state from before");
-        List<Finding> comparison = new ApiComparison().compare(outcome.before(), new ApiView(engine.apiSnapshot()))
-            .stream().filter(f -> COMPARED.contains(f.check())).toList();
+        List<Finding> comparison = new SurvivalCheck().compare(outcome.before(), new ApiView(engine.apiSnapshot()));
         long downtime = Duration.between(outcome.stoppedAt(), outcome.ledAt()).toMillis();
         return report(facts, counts(outcome.before()), plan, outcome.stepsDone(), comparison, keyPlace, true, downtime,
             started, false);

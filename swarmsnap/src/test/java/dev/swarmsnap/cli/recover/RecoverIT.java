@@ -115,7 +115,7 @@ class RecoverIT {
 
     Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of(), "recover", "--yes", "--json");
 
-    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.code()).as(run.err() + run.out()).isZero();
     assertThat(run.json().path("leader").asBoolean()).isTrue();
     assertThat(run.json().path("objectsMatch").asBoolean()).as(run.out()).isTrue();
     assertThat(run.json().path("otherManagers")).hasSize(2);
