@@ -5,6 +5,7 @@ import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
 import dev.swarmsnap.cli.restore.RestoreCommand;
+import dev.swarmsnap.cli.schedule.ScheduleCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
 import dev.swarmsnap.cli.verify.VerifyCommand;
 import picocli.AutoComplete;
@@ -26,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       VerifyCommand.class,
       RestoreCommand.class,
+      ScheduleCommand.class,
       KeyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
