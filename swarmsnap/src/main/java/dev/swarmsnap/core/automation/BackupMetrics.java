@@ -1,6 +1,7 @@
 package dev.swarmsnap.core.automation;
 
 import dev.swarmsnap.core.backup.BackupReport;
+import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.metrics.Gauge;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class BackupMetrics {
     gauges.add(Gauge.of("swarmsnap_last_duration_seconds",
         "How long the last run took, from start to end.", millisToSeconds(outcome.duration().toMillis())));
     outcome.report().ifPresent(report -> addReport(gauges, report, outcome.finishedAt()));
-    if (outcome.exitCode() == dev.swarmsnap.error.ExitCode.VERIFY_FAILED) {
+    if (outcome.exitCode() == ExitCode.VERIFY_FAILED) {
       gauges.add(verify(0));
     }
     return gauges;
