@@ -48,6 +48,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheMetricsFileUsesThePrometheusLibrary() {
+    onlyIn("dev.swarmsnap.metrics..", "io.prometheus..");
+  }
+
+  @Test
+  void theMetricsFileKnowsNothingOfCore() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.swarmsnap.core..", "dev.swarmsnap.engine..")
+        .check(CLASSES);
+  }
+
+  @Test
   void theArchiveUsesOnlyTheManifestFromCore() {
     noClasses().that().resideInAPackage("dev.swarmsnap.archive..")
         .should().dependOnClassesThat(

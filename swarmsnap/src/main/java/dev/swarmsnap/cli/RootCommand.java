@@ -6,6 +6,7 @@ import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
 import dev.swarmsnap.cli.recover.RecoverCommand;
 import dev.swarmsnap.cli.restore.RestoreCommand;
+import dev.swarmsnap.cli.schedule.ScheduleCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
 import dev.swarmsnap.cli.verify.VerifyCommand;
 import picocli.AutoComplete;
@@ -28,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       VerifyCommand.class,
       RestoreCommand.class,
       RecoverCommand.class,
+      ScheduleCommand.class,
       KeyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,

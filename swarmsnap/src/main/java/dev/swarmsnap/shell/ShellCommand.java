@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +48,14 @@ public final class ShellCommand {
     return run(List.of("sh", "-c", commandLine), timeout, true, stdin);
   }
 
+  /**
+   * Runs {@code commandLine} under {@code sh -c} with exactly {@code environment} as its environment
+   * (nothing of ours is inherited), e.g. a hook that must never see a key held in a variable.
+   */
+  public Result sh(String commandLine, Map<String, String> environment, Duration timeout) {
+    return run(List.of("sh", "-c", commandLine), timeout, true, null, environment);
+  }
+
   public Result run(List<String> argv, Duration timeout) {
     return run(argv, timeout, true);
   }
@@ -56,7 +65,16 @@ public final class ShellCommand {
   }
 
   private Result run(List<String> argv, Duration timeout, boolean mergeStderr, byte[] stdin) {
+    return run(argv, timeout, mergeStderr, stdin, null);
+  }
+
+  private Result run(
+      List<String> argv, Duration timeout, boolean mergeStderr, byte[] stdin, Map<String, String> environment) {
     ProcessBuilder builder = new ProcessBuilder(argv);
+    if (environment != null) {
+      builder.environment().clear();
+      builder.environment().putAll(environment);
+    }
     if (mergeStderr) {
       builder.redirectErrorStream(true);
     } else {

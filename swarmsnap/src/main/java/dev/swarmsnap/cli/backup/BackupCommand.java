@@ -8,17 +8,30 @@ import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RunDirectory;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.cli.VersionProvider;
+import dev.swarmsnap.core.automation.AutomatedBackup;
+import dev.swarmsnap.core.automation.HookEnvironment;
+import dev.swarmsnap.core.automation.HookRunner;
+import dev.swarmsnap.core.automation.RunOutcome;
+import dev.swarmsnap.core.automation.RunResult;
 import dev.swarmsnap.core.backup.BackupOptions;
 import dev.swarmsnap.core.backup.BackupReport;
 import dev.swarmsnap.core.backup.BackupRequest;
 import dev.swarmsnap.core.backup.BackupService;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.core.keys.UnlockKeySource;
+import dev.swarmsnap.core.schedule.Designation;
+import dev.swarmsnap.core.schedule.ScheduledTurn;
+import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
+import dev.swarmsnap.metrics.PrometheusTextFile;
+import dev.swarmsnap.shell.ShellCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,13 +50,15 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  swarmsnap backup --output /var/backups/swarm/",
       "  swarmsnap backup --output /backups --unlock-key-cmd 'pass show swarm/prod' --json",
-      "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal"
+      "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal",
+      "  swarmsnap backup --scheduled --output /backups --metrics-file /var/lib/node_exporter/swarmsnap.prom"
     })
 public final class BackupCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
   @Mixin EngineControlOptions control;
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin BackupAutomationOptions automation;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE", defaultValue = ".",
       description = "A directory (the archive gets its standard name there) or the archive file (default: .).")
@@ -73,6 +88,36 @@ public final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (EngineClient client = engine.open(context)) {
+      RunOutcome outcome = new AutomatedBackup(context.clock(), new HookRunner(new ShellCommand()),
+              new HookEnvironment(context.environment(), secretVariables()), new PrometheusTextFile(new AtomicFileWriter()))
+          .run(automation.settings(), turn(client), () -> backUp(client), context.err()::println);
+      if (outcome.result() == RunResult.SKIPPED && output.json()) {
+        new JsonOutput().print(context.out(), new SkippedRun(outcome.result().label(), outcome.message().orElse("")));
+      }
+    }
+    return 0;
+  }
+
+  /** A scheduled run that another manager takes, as {@code --json} prints it. */
+  record SkippedRun(String result, String reason) {}
+
+  private Optional<Supplier<Designation>> turn(EngineClient client) {
+    if (!automation.scheduled()) {
+      return Optional.empty();
+    }
+    return Optional.of(() -> new ScheduledTurn(ScheduledTurn.Pause.SLEEP)
+        .decide(client, automation.takeoverDelay(), context.err()::println));
+  }
+
+  private Set<String> secretVariables() {
+    return unlockKey.source()
+        .filter(UnlockKeySource.Env.class::isInstance)
+        .map(source -> Set.of(((UnlockKeySource.Env) source).name()))
+        .orElse(Set.of());
+  }
+
+  private BackupReport backUp(EngineClient client) {
     BackupRequest request = new BackupRequest(
         target,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
@@ -83,16 +128,13 @@ public final class BackupCommand implements Callable<Integer> {
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     BackupProgress progress = new BackupProgress(context);
     progress.step("engine control: " + selected.why());
-    BackupReport report;
-    try (EngineClient client = engine.open(context)) {
-      report = new BackupService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
-          .run(request, client, selected.control(), progress);
-    }
+    BackupReport report = new BackupService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
+        .run(request, client, selected.control(), progress);
     if (output.json()) {
       new JsonOutput().print(context.out(), report);
     } else {
       new BackupText(context.out()).print(report);
     }
-    return 0;
+    return report;
   }
 }

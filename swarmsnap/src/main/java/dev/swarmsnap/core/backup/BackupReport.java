@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param downtimeMillis engine stop issued until its API answered again
  * @param readyMillis engine stop issued until the node was a ready, reachable manager again
  * @param objects object counts of the backed-up state by kind (services, nodes, ...)
+ * @param certificateExpiry when the first of the backed-up node certificate and root CA expires
  */
 public record BackupReport(
     String archive,
@@ -33,7 +34,8 @@ public record BackupReport(
     Map<String, Integer> objects,
     long raftSnapshotIndex,
     long raftLastIndex,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<Instant> certificateExpiry) {
   /** The parts of the engine's downtime, in milliseconds. */
   public record Timings(long stopMillis, long copyMillis, long startMillis) {}
 

@@ -191,7 +191,8 @@ public final class BackupService {
           counts(state),
           state.raft().snapshotIndex(),
           state.raft().lastIndex(),
-          warnings);
+          warnings,
+          Optional.of(firstExpiry(state)));
     }
   }
 
@@ -253,6 +254,12 @@ public final class BackupService {
         .filter(f -> !f.directory())
         .map(f -> new ArchiveSource(f.path(), staging.resolve(f.path())))
         .toList();
+  }
+
+  private static Instant firstExpiry(SwarmState state) {
+    Instant node = state.certificates().nodeNotAfter();
+    Instant ca = state.certificates().caNotAfter();
+    return node.isBefore(ca) ? node : ca;
   }
 
   private static Map<String, Integer> counts(SwarmState state) {
