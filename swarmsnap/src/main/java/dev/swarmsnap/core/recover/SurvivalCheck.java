@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -27,14 +28,14 @@ public final class SurvivalCheck {
   public List<Finding> compare(SwarmState before, ApiView live) {
     return List.of(
         kind("services", live, toMap(before.services().stream()
-            .map(s -> new ApiObject(s.id(), s.name(), java.util.OptionalLong.of(s.version()))).toList())),
+            .map(s -> new ApiObject(s.id(), s.name(), OptionalLong.of(s.version()))).toList())),
         kind("networks", live, toMap(before.networks().stream()
             .filter(n -> !"true".equals(n.labels().get(PREDEFINED)))
-            .map(n -> new ApiObject(n.id(), n.name(), java.util.OptionalLong.of(n.version()))).toList())),
+            .map(n -> new ApiObject(n.id(), n.name(), OptionalLong.of(n.version()))).toList())),
         kind("configs", live, toMap(before.configs().stream()
-            .map(c -> new ApiObject(c.id(), c.name(), java.util.OptionalLong.of(c.version()))).toList())),
+            .map(c -> new ApiObject(c.id(), c.name(), OptionalLong.of(c.version()))).toList())),
         kind("secrets", live, toMap(before.secrets().stream()
-            .map(s -> new ApiObject(s.id(), s.name(), java.util.OptionalLong.of(s.version()))).toList())));
+            .map(s -> new ApiObject(s.id(), s.name(), OptionalLong.of(s.version()))).toList())));
   }
 
   private static Finding kind(String kind, ApiView live, Map<String, ApiObject> before) {

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -28,10 +30,10 @@ import javax.net.ssl.X509TrustManager;
  * the server thinks of us afterwards.
  */
 final class SwarmPortProbe {
-  private final Collection<? extends java.security.cert.Certificate> roots;
+  private final Collection<? extends Certificate> roots;
   private final Duration timeout;
 
-  private SwarmPortProbe(Collection<? extends java.security.cert.Certificate> roots, Duration timeout) {
+  private SwarmPortProbe(Collection<? extends Certificate> roots, Duration timeout) {
     this.roots = roots;
     this.timeout = timeout;
   }
@@ -41,7 +43,7 @@ final class SwarmPortProbe {
     try (InputStream in = Files.newInputStream(caFile)) {
       return new SwarmPortProbe(CertificateFactory.getInstance("X.509").generateCertificates(in), timeout);
     } catch (IOException | CertificateException e) {
-      return new SwarmPortProbe(java.util.List.of(), timeout);
+      return new SwarmPortProbe(List.of(), timeout);
     }
   }
 
@@ -73,7 +75,7 @@ final class SwarmPortProbe {
       throw new GeneralSecurityException(e);
     }
     int n = 0;
-    for (java.security.cert.Certificate root : roots) {
+    for (Certificate root : roots) {
       store.setCertificateEntry("swarm-root-" + n++, root);
     }
     TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

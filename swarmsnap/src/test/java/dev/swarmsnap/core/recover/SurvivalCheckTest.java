@@ -10,7 +10,6 @@ import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.Finding.Level;
 import dev.swarmsnap.swarmstate.SwarmStateReader;
 import dev.swarmsnap.swarmstate.model.SwarmState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
