@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HexFormat;
 import java.util.Random;
 import org.bouncycastle.crypto.engines.XSalsa20Engine;
-import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The hand-written XSalsa20 core against BouncyCastle's engine (the reference) and SecretBox
- * against the NaCl distribution's secretbox vector.
+ * The hand-written XSalsa20 and Poly1305 cores against BouncyCastle's (the reference), and
+ * SecretBox against the NaCl distribution's secretbox vector.
  */
 @Timeout(60)
 class SecretBoxTest {
@@ -95,6 +94,47 @@ class SecretBoxTest {
   }
 
   @Test
+  void poly1305MatchesPublishedVectors() {
+    // RFC 8439 §2.5.2
+    byte[] tag = new byte[16];
+    byte[] rfcKey = HEX.parseHex("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b");
+    byte[] rfcMsg = "Cryptographic Forum Research Group".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Poly1305.tag(rfcKey, rfcMsg, 0, rfcMsg.length, tag, 0);
+    assertThat(tag).isEqualTo(HEX.parseHex("a8061dc1305136c6c22b8baf0c0127a9"));
+    // NaCl tests/onetimeauth.c: the one-time key and ciphertext of the secretbox vector
+    byte[] naclKey = HEX.parseHex("eea6a7251c1e72916d11c2cb214d3c252539121d8e234e652d651fa4c8cff880");
+    Poly1305.tag(naclKey, NACL_BOXED, 16, NACL_BOXED.length - 16, tag, 0);
+    assertThat(tag).isEqualTo(HEX.parseHex("f3ffc7703f9400e52a7dfb4b3d3305d9"));
+  }
+
+  @Test
+  void poly1305MatchesBouncyCastleForRandomAndExtremeKeysAndLengths() {
+    Random random = new Random(1305);
+    for (int len : LENGTHS) {
+      for (int round = 0; round < 4; round++) {
+        byte[] key = bytes(random, 32);
+        byte[] m = bytes(random, len);
+        if (round == 1) {
+          java.util.Arrays.fill(key, (byte) 0xff); // largest r and s: every carry path
+          java.util.Arrays.fill(m, (byte) 0xff);
+        }
+        if (round == 2) {
+          java.util.Arrays.fill(m, (byte) 0);
+        }
+        byte[] expected = new byte[16];
+        org.bouncycastle.crypto.macs.Poly1305 bc = new org.bouncycastle.crypto.macs.Poly1305();
+        bc.init(new KeyParameter(key));
+        bc.update(m, 0, len);
+        bc.doFinal(expected, 0);
+        byte[] tag = new byte[20];
+        Poly1305.tag(key, m, 0, len, tag, 3);
+        assertThat(java.util.Arrays.copyOfRange(tag, 3, 19)).as("length %d round %d", len, round)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void tamperedTagCiphertextNonceOrKeyIsRejected() {
     byte[] boxed = NACL_BOXED.clone();
     for (int i : new int[] {0, 15, 16, 17, boxed.length - 1}) {
@@ -126,7 +166,7 @@ class SecretBoxTest {
     salsa.processBytes(new byte[32], 0, 32, polyKey, 0);
     byte[] out = new byte[16 + plain.length];
     salsa.processBytes(plain, 0, plain.length, out, 16);
-    Poly1305 mac = new Poly1305();
+    org.bouncycastle.crypto.macs.Poly1305 mac = new org.bouncycastle.crypto.macs.Poly1305();
     mac.init(new KeyParameter(polyKey));
     mac.update(out, 16, plain.length);
     mac.doFinal(out, 0);
