@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -70,12 +71,21 @@ final class InOrderWorkers<T, R> implements AutoCloseable {
     }
   }
 
-  /** Stops the workers; queued items that have not reached the sink are dropped. */
+  /**
+   * Stops the workers; queued items that have not reached the sink are dropped. Returns once no
+   * worker runs any more (each finishes at most its current item; bounded wait), so the caller
+   * may then wipe what the work used, such as keys.
+   */
   @Override
   public void close() {
     pending.forEach(p -> p.result().cancel(true));
     pending.clear();
     pool.shutdownNow();
+    try {
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void consumeOldest() {
