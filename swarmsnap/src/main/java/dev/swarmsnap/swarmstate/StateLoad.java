@@ -1,6 +1,8 @@
 package dev.swarmsnap.swarmstate;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.error.CorruptStateException;
 import dev.swarmsnap.error.ExitCode;
@@ -17,6 +19,7 @@ import dev.swarmsnap.swarmstate.proto.swarmkit.RaftMember;
 import dev.swarmsnap.swarmstate.proto.swarmkit.Snapshot;
 import dev.swarmsnap.swarmstate.raft.DataKeys;
 import dev.swarmsnap.swarmstate.raft.EncryptedRecordOpener;
+import dev.swarmsnap.swarmstate.raft.LoggedEntry;
 import dev.swarmsnap.swarmstate.raft.MalformedRecordException;
 import dev.swarmsnap.swarmstate.raft.RaftLog;
 import dev.swarmsnap.swarmstate.raft.RaftLogIndex;
@@ -52,6 +55,11 @@ final class StateLoad {
   private static final String ROOT_CRT = "certificates/swarm-root-ca.crt";
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  /**
+   * Encrypted entry bytes handed to the decrypting workers but not yet replayed. With their
+   * plaintexts this bounds the pipeline's memory to about twice this, whatever the WAL size.
+   */
+  private static final long ENTRY_BYTES_IN_FLIGHT = 16L << 20;
 
   StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal) {
     this.dir = dir;
@@ -119,7 +127,8 @@ final class StateLoad {
       if (snap[0] == null) {
         return r.problems().isEmpty() ? ok("no snapshot yet") : fail(String.join("; ", r.problems()));
       }
-      byte[] plain = open(opener, deks, snap[0].encryptedData(), snap[0].file(), 0,
+      byte[] plain = open(opener, deks.inOrderForOpening(),
+          UnsafeByteOperations.unsafeWrap(snap[0].encryptedData()), snap[0].file(), 0,
           "snapshot data that opens with this node's DEK (snapshot from another node or moment?)");
       Snapshot s;
       try {
@@ -172,16 +181,28 @@ final class StateLoad {
     }
     long[] applied = {0};
     if (!check("9 entries-decrypt", () -> {
-      new RaftLog(dir, segments, snapIndex, snapTerm).entries(log, log.commit(), le -> {
-        byte[] plain = open(opener, deks, le.entry().getData().toByteArray(), le.file(),
-            le.offset(), "an entry that opens with this node's DEK");
-        if (le.entry().getType() == EntryType.EntryConfChange) {
-          store.applyConfChange(le.entry().getIndex(), plain);
-        } else {
-          store.applyNormal(le.entry().getIndex(), plain);
+      List<byte[]> keys = deks.inOrderForOpening();
+      try (var workers = new InOrderWorkers<LoggedEntry, byte[]>(
+          Runtime.getRuntime().availableProcessors(), ENTRY_BYTES_IN_FLIGHT,
+          le -> open(opener, keys, le.entry().getData(), le.file(), le.offset(),
+              "an entry that opens with this node's DEK"),
+          (le, plain) -> {
+            if (le.entry().getType() == EntryType.EntryConfChange) {
+              store.applyConfChange(le.entry().getIndex(), plain);
+            } else {
+              store.applyNormal(le.entry().getIndex(), plain);
+            }
+            applied[0]++;
+          })) {
+        try {
+          new RaftLog(dir, segments, snapIndex, snapTerm).entries(log, log.commit(),
+              le -> workers.submit(le, le.entry().getData().size()));
+        } catch (RuntimeException readFailure) {
+          workers.finish(); // an earlier entry that does not open is reported first, as in log order
+          throw readFailure;
         }
-        applied[0]++;
-      });
+        workers.finish();
+      }
       return ok(applied[0] + " committed entries applied");
     })) {
       return Optional.empty();
@@ -228,10 +249,10 @@ final class StateLoad {
     return Optional.of(state);
   }
 
-  private static byte[] open(EncryptedRecordOpener opener, DataKeys deks, byte[] record, Path file,
-      long offset, String expected) {
+  private static byte[] open(EncryptedRecordOpener opener, List<byte[]> keys, ByteString record,
+      Path file, long offset, String expected) {
     try {
-      return opener.open(record, deks.inOrderForOpening()).orElseThrow(() ->
+      return opener.open(record, keys).orElseThrow(() ->
           new CorruptStateException(file, offset, expected, "a record no DEK opens"));
     } catch (MalformedRecordException e) {
       throw new CorruptStateException(file, offset, "a MaybeEncryptedRecord", e.getMessage(), e);

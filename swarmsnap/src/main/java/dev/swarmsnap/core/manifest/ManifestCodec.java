@@ -21,22 +21,38 @@ import java.util.stream.Collectors;
  * changed; unknown fields are ignored so later format-1 writers may add fields. Thread-safe.
  */
 public final class ManifestCodec {
-  private final ObjectMapper mapper =
-      JsonMapper.builder()
-          .addModule(new Jdk8Module())
-          .addModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
-          .build();
+  /**
+   * Built on first use, not with the codec: commands that may never meet a manifest (verify or
+   * inspect of a directory) would otherwise pay for Jackson's start-up on every run.
+   */
+  private volatile ObjectMapper mapper;
+
+  private ObjectMapper mapper() {
+    ObjectMapper m = mapper;
+    if (m == null) {
+      m = newMapper();
+      mapper = m;
+    }
+    return m;
+  }
+
+  private static ObjectMapper newMapper() {
+    return JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+        .build();
+  }
 
   public byte[] encode(Manifest manifest) {
     try {
-      return mapper.writeValueAsBytes(manifest);
+      return mapper().writeValueAsBytes(manifest);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode the manifest", e);
     }
@@ -52,7 +68,7 @@ public final class ManifestCodec {
   public Manifest decode(byte[] json, String source) {
     JsonNode tree;
     try {
-      tree = mapper.readTree(json);
+      tree = mapper().readTree(json);
     } catch (IOException e) {
       throw new ManifestFormatException(
           "manifest.json in " + source + " is not valid JSON: " + originalMessage(e), e);
@@ -71,7 +87,7 @@ public final class ManifestCodec {
     }
     FormatVersion.of(version.intValue()).requireReadable();
     try {
-      return mapper.treeToValue(tree, Manifest.class);
+      return mapper().treeToValue(tree, Manifest.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new ManifestFormatException(
           "manifest.json in " + source + " is invalid" + location(e) + ": " + rootMessage(e), e);

@@ -1,5 +1,6 @@
 package dev.swarmsnap.swarmstate.raft;
 
+import com.google.protobuf.ByteString;
 import java.util.zip.CRC32C;
 
 /**
@@ -52,6 +53,21 @@ final class Crc32c {
 
   int update(int crc, byte[] data) {
     return update(crc, data, 0, data.length);
+  }
+
+  /** As {@link #update(int, byte[], int, int)}, over the bytes of {@code data} without copying them. */
+  int update(int crc, ByteString data) {
+    int len = data.size();
+    if (len >= COMBINE_FROM) {
+      CRC32C jdk = new CRC32C();
+      jdk.update(data.asReadOnlyByteBuffer());
+      return (int) jdk.getValue() ^ multModP(xPow8n(len), crc);
+    }
+    int c = ~crc;
+    for (int i = 0; i < len; i++) {
+      c = table[(c ^ data.byteAt(i)) & 0xFF] ^ (c >>> 8);
+    }
+    return ~c;
   }
 
   /** a·b mod P for reflected polynomials (zlib's multmodp). */

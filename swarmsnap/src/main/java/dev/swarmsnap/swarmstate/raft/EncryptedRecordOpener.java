@@ -1,8 +1,11 @@
 package dev.swarmsnap.swarmstate.raft;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.swarmsnap.crypto.SecretBox;
 import dev.swarmsnap.swarmstate.proto.swarmkit.MaybeEncryptedRecord;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,10 +23,18 @@ public final class EncryptedRecordOpener {
    *     (Fernet is only written in FIPS mode, which Docker CE does not reach)
    */
   public Optional<byte[]> open(byte[] record, List<byte[]> keys) throws MalformedRecordException {
+    return open(UnsafeByteOperations.unsafeWrap(record), keys);
+  }
+
+  /** As {@link #open(byte[], List)}, for a record held as a view of a larger buffer. */
+  public Optional<byte[]> open(ByteString record, List<byte[]> keys) throws MalformedRecordException {
     MaybeEncryptedRecord r;
     try {
-      r = MaybeEncryptedRecord.parseFrom(record);
-    } catch (InvalidProtocolBufferException e) {
+      // aliasing: the box stays a view of the record until it is copied once, below
+      CodedInputStream in = record.newCodedInput();
+      in.enableAliasing(true);
+      r = MaybeEncryptedRecord.parseFrom(in);
+    } catch (IOException e) {
       throw new MalformedRecordException("not a MaybeEncryptedRecord: " + e.getMessage(), e);
     }
     switch (r.getAlgorithmValue()) {

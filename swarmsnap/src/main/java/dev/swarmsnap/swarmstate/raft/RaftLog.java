@@ -1,13 +1,14 @@
 package dev.swarmsnap.swarmstate.raft;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import dev.swarmsnap.error.CorruptStateException;
 import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import dev.swarmsnap.swarmstate.proto.raftpb.Entry;
 import dev.swarmsnap.swarmstate.proto.raftpb.HardState;
 import dev.swarmsnap.swarmstate.proto.walpb.Snapshot;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,7 +49,7 @@ public final class RaftLog {
           segments.get(0).file(), 0, "a WAL metadata record", "none before the end of the log");
     }
     return new RaftLogIndex(
-        st.metadata,
+        st.metadata.toByteArray(),
         st.hard.getTerm(),
         st.hard.getVote(),
         st.hard.getCommit(),
@@ -91,7 +92,7 @@ public final class RaftLog {
   }
 
   private final class ScanState {
-    byte[] metadata;
+    ByteString metadata;
     HardState hard = HardState.getDefaultInstance();
     int snapshotRecords;
     RaftLogIndex.SnapshotMark newest;
@@ -105,7 +106,7 @@ public final class RaftLog {
         case (int) WalRecord.METADATA -> {
           if (metadata == null) {
             metadata = rec.data();
-          } else if (!Arrays.equals(metadata, rec.data())) {
+          } else if (!metadata.equals(rec.data())) {
             throw new CorruptStateException(
                 rec.file(), rec.offset(), "the same metadata as the first segment", "different metadata");
           }
@@ -175,13 +176,16 @@ public final class RaftLog {
   }
 
   private interface Parser<T> {
-    T parse(byte[] b) throws InvalidProtocolBufferException;
+    T parse(CodedInputStream in) throws IOException;
   }
 
+  /** Parses with aliasing: bytes fields (an entry's data) stay views of the record, not copies. */
   private static <T> T parse(WalRecord rec, String what, Parser<T> p) {
     try {
-      return p.parse(rec.data());
-    } catch (InvalidProtocolBufferException e) {
+      CodedInputStream in = rec.data().newCodedInput();
+      in.enableAliasing(true);
+      return p.parse(in);
+    } catch (IOException e) {
       throw new CorruptStateException(rec.file(), rec.offset(), what, e.getMessage(), e);
     }
   }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 
 /**
  * Walks the frames of one WAL segment front to back (format doc §4.2). It never allocates by a
@@ -19,6 +20,11 @@ import java.nio.channels.FileChannel;
  * measurement and the record reader both build on it.
  */
 public final class WalFrameScanner {
+  /**
+   * Frames up to this size are read straight into an array of their length (one copy); a larger
+   * one only as its bytes arrive, so a file that claims more than it holds costs at most this.
+   */
+  private static final int DIRECT_READ_LIMIT = 16 << 20;
   private final InputStream in;
   private final FileChannel channel;
   private final long size;
@@ -96,8 +102,17 @@ public final class WalFrameScanner {
     }
     try {
       int len = current.recordLength() + current.padding();
-      // readNBytes grows its buffer as bytes arrive: a short file cannot force a large allocation
-      byte[] body = in.readNBytes(len);
+      byte[] body;
+      if (len <= DIRECT_READ_LIMIT) {
+        body = new byte[len];
+        int n = in.readNBytes(body, 0, len);
+        if (n != len) {
+          body = Arrays.copyOf(body, n);
+        }
+      } else {
+        // readNBytes grows its buffer as bytes arrive: a short file cannot force a large allocation
+        body = in.readNBytes(len);
+      }
       streamPosition += body.length;
       if (body.length != len) {
         throw new IOException("file shrank while reading at offset " + current.recordOffset());

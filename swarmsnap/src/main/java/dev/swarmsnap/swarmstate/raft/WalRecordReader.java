@@ -1,5 +1,6 @@
 package dev.swarmsnap.swarmstate.raft;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.swarmsnap.error.CorruptStateException;
@@ -48,7 +49,10 @@ public final class WalRecordReader {
           byte[] body = scanner.body();
           Record rec;
           try {
-            rec = Record.parseFrom(CodedInputStream.newInstance(body, 0, frame.recordLength()));
+            // aliasing: the data field stays a view of body instead of a second copy of the record
+            CodedInputStream cis = CodedInputStream.newInstance(body, 0, frame.recordLength());
+            cis.enableAliasing(true);
+            rec = Record.parseFrom(cis);
           } catch (InvalidProtocolBufferException e) {
             if (last && hasZeroSector(frame, body)) {
               state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record: " + e.getMessage());
@@ -74,7 +78,7 @@ public final class WalRecordReader {
             state.running = rec.getCrc();
             continue;
           }
-          byte[] data = rec.getData().toByteArray();
+          ByteString data = rec.getData();
           int next = crc32c.update(state.running, data);
           if (next != rec.getCrc()) {
             if (last && hasZeroSector(frame, body)) {
