@@ -1,6 +1,7 @@
 package dev.swarmsnap.cli.backup;
 
 import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.EncryptionOptions;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.JsonOutput;
@@ -37,13 +38,15 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  swarmsnap backup --output /var/backups/swarm/",
       "  swarmsnap backup --output /backups --unlock-key-cmd 'pass show swarm/prod' --json",
-      "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal"
+      "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal",
+      "  swarmsnap backup --output /backups --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
     })
 public final class BackupCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
   @Mixin EngineControlOptions control;
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin EncryptionOptions encryption;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE", defaultValue = ".",
       description = "A directory (the archive gets its standard name there) or the archive file (default: .).")
@@ -73,6 +76,7 @@ public final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    var recipients = encryption.recipients();
     BackupRequest request = new BackupRequest(
         target,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
@@ -85,7 +89,8 @@ public final class BackupCommand implements Callable<Integer> {
     progress.step("engine control: " + selected.why());
     BackupReport report;
     try (EngineClient client = engine.open(context)) {
-      report = new BackupService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
+      report = new BackupService(
+              context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()), recipients)
           .run(request, client, selected.control(), progress);
     }
     if (output.json()) {
