@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Benchmark: what age encryption (backup --encrypt-to) adds to the total time of `swarmsnap backup`
+# on a lab node holding >= 100 MB of real raft data. Alternates plain and encrypted backups of the
+# same state in one invocation and prints both mean totals and their ratio (goal: <= 1.10).
+# Prints figures; asserts nothing. Needs root, age-keygen and a build (scripts/setup.sh).
+#   usage: bench/encryption-overhead.sh [MEGABYTES_OF_CONFIGS (default 100)] [ROUNDS (default 3)]
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+MB=${1:-100}
+ROUNDS=${2:-3}
+LAB=bench-age
+OUT=$(mktemp -d /var/tmp/swarmsnap-bench.XXXXXX)
+swarmsnap() { bin/swarmsnap "$@"; }
+cleanup() { swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true; rm -rf "$OUT"; }
+trap cleanup EXIT
+
+swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true
+swarmsnap lab up --name "$LAB" --managers 1 --workers 0 --empty >/dev/null
+eval "$(swarmsnap lab env --name "$LAB" m1)"
+DOCKER="timeout 60 docker"
+age-keygen -o "$OUT/identity.txt" 2>/dev/null
+RECIPIENT=$(age-keygen -y "$OUT/identity.txt")
+
+echo "==> filling the swarm with ${MB} MB of configs (500 kB each, random: barely compressible)"
+for i in $(seq 1 $((MB * 2))); do
+  head -c 375000 /dev/urandom | base64 -w0 | $DOCKER config create "bench_cfg_$i" - >/dev/null
+done
+real=$(swarmsnap status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["swarmDirectory"]["realDataBytes"])')
+echo "    real raft data: $((real / 1000000)) MB in $SWARMSNAP_SWARM_DIR"
+
+# One backup; prints: mode round total_s wall_s downtime_s archive_bytes
+run() {
+  local mode=$1 round=$2 target json t0 t1 extra=()
+  target="$OUT/$mode-$round.swarmsnap"
+  if [ "$mode" = encrypted ]; then extra=(--encrypt-to "$RECIPIENT"); target="$target.age"; fi
+  t0=$(date +%s.%N)
+  if ! json=$(swarmsnap backup --accept-outage --output "$target" "${extra[@]}" --json 2>"$OUT/$mode-$round.err"); then
+    cat "$OUT/$mode-$round.err" >&2; exit 1
+  fi
+  t1=$(date +%s.%N)
+  python3 - "$json" "$mode" "$round" "$t0" "$t1" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+print(sys.argv[2], sys.argv[3], f'{r["totalMillis"]/1000:.2f}', f'{float(sys.argv[5]) - float(sys.argv[4]):.2f}',
+      f'{r["downtimeMillis"]/1000:.2f}', r["archiveBytes"])
+PY
+  rm -f "$target"
+}
+
+echo "==> $ROUNDS rounds, alternating plain and encrypted (same node, same state)"
+results=()
+for round in $(seq 1 "$ROUNDS"); do
+  results+=("$(run plain "$round")")
+  results+=("$(run encrypted "$round")")
+done
+
+printf '\n%-10s %5s %9s %8s %11s %12s\n' mode round total_s wall_s downtime_s archive_MB
+for line in "${results[@]}"; do
+  read -r m r total wall down size <<<"$line"
+  printf '%-10s %5s %9s %8s %11s %12.1f\n' "$m" "$r" "$total" "$wall" "$down" "$(python3 -c "print($size/1e6)")"
+done
+python3 - "$real" "${results[@]}" <<'PY'
+import sys
+real = int(sys.argv[1]); rows = [l.split() for l in sys.argv[2:]]
+def avg(mode, col):
+    v = [float(r[col]) for r in rows if r[0] == mode]; return sum(v) / len(v)
+p, e = avg("plain", 2), avg("encrypted", 2)
+pw, ew = avg("plain", 3), avg("encrypted", 3)
+print(f"\nreal data {real/1e6:.0f} MB; mean backup total (report): plain {p:.2f} s, encrypted {e:.2f} s, "
+      f"ratio {e/p:.3f} (goal <= 1.10: {'met' if e/p <= 1.10 else 'NOT met'}); "
+      f"wall clock incl. JVM start: plain {pw:.2f} s, encrypted {ew:.2f} s, ratio {ew/pw:.3f}")
+PY
