@@ -75,12 +75,16 @@ public record ArchiveName(String clusterPrefix, String hostname, Instant created
   }
 
   public String fileName() {
-    return "swarm-" + clusterPrefix + "-" + hostname + "-" + STAMP.format(createdAt) + EXTENSION;
+    return stem() + EXTENSION;
   }
 
   /** The name of the age-encrypted archive. */
   public String encryptedFileName() {
-    return fileName() + ".age";
+    return stem() + ENCRYPTED_EXTENSION;
+  }
+
+  private String stem() {
+    return "swarm-" + clusterPrefix + "-" + hostname + "-" + STAMP.format(createdAt);
   }
 
   @Override
