@@ -9,6 +9,7 @@ import dev.swarmsnap.archive.CompressionSettings;
 import dev.swarmsnap.archive.WrittenArchive;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.core.status.BackupSafety;
 import dev.swarmsnap.core.status.SwarmView;
@@ -212,7 +213,7 @@ public final class BackupService {
    * and checks the very bytes on disk without the user's identity (docs/archive-format.md).
    */
   private WrittenArchive writeAndReadBack(
-      Path target, dev.swarmsnap.core.manifest.Manifest manifest, List<ArchiveSource> sources, BackupListener listener) {
+      Path target, Manifest manifest, List<ArchiveSource> sources, BackupListener listener) {
     if (encryption.isEmpty()) {
       listener.step("writing " + target);
       WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults())
