@@ -18,6 +18,9 @@ trap cleanup EXIT
 swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true
 swarmsnap lab up --name "$LAB" --managers 1 --workers 0 --empty >/dev/null
 eval "$(swarmsnap lab env --name "$LAB" m1)"
+# Its own host lock and watchdog files: another swarmsnap at work on this host must not refuse us.
+export SWARMSNAP_RUN_DIR="$OUT/run"
+mkdir -p "$SWARMSNAP_RUN_DIR"
 DOCKER="timeout 60 docker"
 age-keygen -o "$OUT/identity.txt" 2>/dev/null
 RECIPIENT=$(age-keygen -y "$OUT/identity.txt")
