@@ -86,6 +86,9 @@ final class ArchiveCursor implements Closeable {
     } catch (IOException e) {
       throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
     }
+    if (encrypted && ArchiveEncryption.isPassphraseEncrypted(archive)) {
+      throw EncryptedArchiveException.passphrase(archive.toString());
+    }
     if (encrypted && identities.isEmpty()) {
       throw EncryptedArchiveException.identityNeeded(archive.toString());
     }

@@ -27,6 +27,15 @@ final class ArchiveEncryption {
     }
   }
 
+  /** Whether {@code archive} was encrypted with a passphrase ({@code age -p}), which swarmsnap cannot open. */
+  static boolean isPassphraseEncrypted(Path archive) {
+    try (InputStream probe = Files.newInputStream(archive)) {
+      return AgeEnvelope.isPassphraseEncrypted(probe.readNBytes(1024));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Reads the age header of {@code file} and returns the plain zstd stream. */
   static InputStream decrypt(String label, InputStream file, AgeIdentities identities) {
     try {

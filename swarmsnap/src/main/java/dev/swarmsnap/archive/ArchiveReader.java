@@ -167,6 +167,9 @@ public final class ArchiveReader {
     if (!ArchiveEncryption.isEncrypted(archive)) {
       return;
     }
+    if (ArchiveEncryption.isPassphraseEncrypted(archive)) {
+      throw EncryptedArchiveException.passphrase(archive.toString());
+    }
     if (identities.isEmpty()) {
       throw EncryptedArchiveException.identityNeeded(archive.toString());
     }

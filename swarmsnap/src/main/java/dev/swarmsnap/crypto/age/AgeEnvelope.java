@@ -38,6 +38,14 @@ public final class AgeEnvelope {
   }
 
   /**
+   * Whether the age header starting {@code header} has a passphrase (scrypt) stanza, which no
+   * X25519 identity opens (age allows no other stanza beside it).
+   */
+  public static boolean isPassphraseEncrypted(byte[] header) {
+    return isAge(header) && new String(header, StandardCharsets.US_ASCII).contains("\n-> scrypt ");
+  }
+
+  /**
    * A stream that encrypts what is written to it into {@code out}. The header is written now; the
    * last chunk when the returned stream is closed, which also closes {@code out}.
    */

@@ -120,6 +120,25 @@ class EncryptedArchiveTest {
   }
 
   @Test
+  void aPassphraseEncryptedFileIsNamedAsSuchWithTheWayOut() throws Exception {
+    // What 'age -p' writes (it reads the passphrase only from a terminal, so the header is built here).
+    byte[] header = ("age-encryption.org/v1\n-> scrypt AAAAAAAAAAAAAAAAAAAAAA 18\n"
+        + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n--- AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    Path archive = tmp.resolve("p.swarmsnap.age");
+    Files.write(archive, header);
+
+    for (List<String> identityArgs : List.of(List.<String>of(), List.of("--identity", identity.toString()))) {
+      List<String> args = new java.util.ArrayList<>(List.of("verify", archive.toString()));
+      args.addAll(identityArgs);
+      Swarmsnap.Run run = Swarmsnap.run(Map.of(), args.toArray(String[]::new));
+
+      assertThat(run.code()).isEqualTo(ExitCode.FAILED.code());
+      assertThat(run.err()).contains("encrypted with a passphrase (age -p)").contains("age -d");
+    }
+  }
+
+  @Test
   void aFlippedByteAnywhereIsAClearErrorAndNothingIsPrintedOrExtracted() throws Exception {
     Path archive = encrypted();
     byte[] good = Files.readAllBytes(archive);
