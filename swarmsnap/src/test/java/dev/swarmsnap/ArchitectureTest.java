@@ -37,6 +37,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheAgeBoundaryUsesJagged() {
+    onlyIn("dev.swarmsnap.crypto.age..", "com.exceptionfactory.jagged..");
+  }
+
+  @Test
   void onlyTheReaderUsesProtobuf() {
     onlyIn("dev.swarmsnap.swarmstate..", "com.google.protobuf..");
   }

@@ -4,12 +4,15 @@ import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.crypto.age.AgeIdentities;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,53 +50,96 @@ final class ArchiveCursor implements Closeable {
   private String position = MANIFEST_ENTRY;
   private String lastEntry = MANIFEST_ENTRY;
 
-  private ArchiveCursor(Path archive, long compressedSize, InputStream file, ProgressMeter meter)
+  private ArchiveCursor(Path archive, long compressedSize, CountingInputStream file, InputStream zstdInput, ProgressMeter meter)
       throws IOException {
     this.label = archive.toString();
     this.compressedSize = compressedSize;
     this.meter = meter;
-    this.compressed = new CountingInputStream(file, meter);
-    ZstdInputStream zstd = new ZstdInputStream(compressed);
+    this.compressed = file;
+    ZstdInputStream zstd = new ZstdInputStream(zstdInput);
     this.totalLimit = MAX_MANIFEST_BYTES + HEADER_WINDOW;
     this.budget = new DecompressionBudget(new BufferedInputStream(zstd, BUFFER), totalLimit);
     this.tar = new MarkingTarInputStream(budget);
   }
 
+  /** Opens a plain archive and reads its manifest; an encrypted one is refused with a clear error. */
+  static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress) {
+    return open(archive, codec, progress, AgeIdentities.none());
+  }
+
   /**
-   * Opens {@code archive} and reads its manifest.
+   * Opens {@code archive} and reads its manifest. An age-encrypted archive (docs/archive-format.md)
+   * is decrypted on the fly with {@code identities}; every payload chunk is authenticated before
+   * its bytes reach zstd, so a changed byte surfaces as {@link CorruptArchiveException} at the
+   * latest when the reader gets to it.
    *
    * @throws NotASwarmsnapArchiveException if it is not zstd, not tar, or does not start with the
    *     manifest
+   * @throws EncryptedArchiveException if it is encrypted and no identity was given or none opens it
    * @throws dev.swarmsnap.core.manifest.UnsupportedFormatVersionException for a newer format
    */
-  static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress) {
+  static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress, AgeIdentities identities) {
+    boolean encrypted = ArchiveEncryption.isEncrypted(archive);
     long size;
-    byte[] magic;
-    try (InputStream probe = Files.newInputStream(archive)) {
+    try {
       size = Files.size(archive);
-      magic = probe.readNBytes(ZSTD_MAGIC.length);
     } catch (IOException e) {
       throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
     }
-    if (!Arrays.equals(magic, ZSTD_MAGIC)) {
-      throw new NotASwarmsnapArchiveException(
-          archive + " is not a swarmsnap archive: it is not zstd-compressed", null);
+    if (encrypted && ArchiveEncryption.isPassphraseEncrypted(archive)) {
+      throw EncryptedArchiveException.passphrase(archive.toString());
     }
-    ArchiveCursor cursor;
+    if (encrypted && identities.isEmpty()) {
+      throw EncryptedArchiveException.identityNeeded(archive.toString());
+    }
+    ProgressMeter meter = new ProgressMeter(progress, size);
+    CountingInputStream file;
     try {
-      cursor = new ArchiveCursor(archive, size, Files.newInputStream(archive), new ProgressMeter(progress, size));
+      file = new CountingInputStream(Files.newInputStream(archive), meter);
     } catch (IOException e) {
       throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
     }
     boolean opened = false;
+    ArchiveCursor cursor = null;
     try {
+      InputStream zstdInput = encrypted ? ArchiveEncryption.decrypt(archive.toString(), file, identities) : file;
+      byte[] magic = peek(zstdInput, archive, file, size);
+      if (!Arrays.equals(magic, ZSTD_MAGIC)) {
+        throw new NotASwarmsnapArchiveException(
+            archive + " is not a swarmsnap archive: it is not zstd-compressed"
+                + (encrypted ? " inside its age encryption" : ""), null);
+      }
+      cursor = new ArchiveCursor(archive, size, file,
+          new SequenceInputStream(new ByteArrayInputStream(magic), zstdInput), meter);
       cursor.readManifest(codec);
       opened = true;
       return cursor;
+    } catch (IOException e) {
+      throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
     } finally {
       if (!opened) {
-        cursor.close();
+        if (cursor != null) {
+          cursor.close();
+        }
+        try {
+          file.close();
+        } catch (IOException ignored) {
+          // Only reading was done.
+        }
       }
+    }
+  }
+
+  /** The first bytes of the (decrypted) stream: zstd's magic number in an archive. */
+  private static byte[] peek(InputStream in, Path archive, CountingInputStream file, long size) {
+    try {
+      return in.readNBytes(ZSTD_MAGIC.length);
+    } catch (IOException e) {
+      RuntimeException decryption = ArchiveEncryption.translate(archive.toString(), e, file.count(), size);
+      if (decryption != null) {
+        throw decryption;
+      }
+      throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
     }
   }
 
@@ -110,7 +156,7 @@ final class ArchiveCursor implements Closeable {
     try {
       first = tar.getNextEntry();
     } catch (IOException e) {
-      if (budget.exceeded() || isZstd(e) || e instanceof EOFException) {
+      if (budget.exceeded() || isZstd(e) || e instanceof EOFException || ArchiveEncryption.isDecryptionFailure(e)) {
         throw translate(e);
       }
       throw new NotASwarmsnapArchiveException(
@@ -235,6 +281,10 @@ final class ArchiveCursor implements Closeable {
   }
 
   private RuntimeException translate(IOException e) {
+    RuntimeException decryption = ArchiveEncryption.translate(label, e, compressed.count(), compressedSize);
+    if (decryption != null) {
+      return decryption;
+    }
     if (budget.exceeded()) {
       return new CorruptArchiveException(
           "archive " + label + " holds more data than its manifest declares (at entry " + position

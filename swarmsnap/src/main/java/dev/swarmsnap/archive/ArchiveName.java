@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public record ArchiveName(String clusterPrefix, String hostname, Instant createdAt) {
   public static final String EXTENSION = ".swarmsnap";
+  /** An age-encrypted archive: the same name with age's usual suffix. */
+  public static final String ENCRYPTED_EXTENSION = EXTENSION + ".age";
 
   private static final int PREFIX_LENGTH = 12;
   private static final int MAX_HOSTNAME = 63;
@@ -28,7 +30,7 @@ public record ArchiveName(String clusterPrefix, String hostname, Instant created
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern NAME =
-      Pattern.compile("swarm-([a-z0-9]{1,12})-([A-Za-z0-9._-]{1,63})-(\\d{8}T\\d{6}Z)\\.swarmsnap");
+      Pattern.compile("swarm-([a-z0-9]{1,12})-([A-Za-z0-9._-]{1,63})-(\\d{8}T\\d{6}Z)\\.swarmsnap(?:\\.age)?");
 
   public ArchiveName {
     if (clusterPrefix == null || !CLUSTER.matcher(clusterPrefix).matches()) {
@@ -58,7 +60,7 @@ public record ArchiveName(String clusterPrefix, String hostname, Instant created
     return new ArchiveName(prefix, safeHost, createdAt.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** Parses a file name made by {@link #fileName()}; empty for any other name. */
+  /** Parses a file name made by {@link #fileName()} or {@link #encryptedFileName()}; empty for any other name. */
   public static Optional<ArchiveName> parse(String fileName) {
     Matcher m = NAME.matcher(fileName);
     if (!m.matches()) {
@@ -73,7 +75,16 @@ public record ArchiveName(String clusterPrefix, String hostname, Instant created
   }
 
   public String fileName() {
-    return "swarm-" + clusterPrefix + "-" + hostname + "-" + STAMP.format(createdAt) + EXTENSION;
+    return stem() + EXTENSION;
+  }
+
+  /** The name of the age-encrypted archive. */
+  public String encryptedFileName() {
+    return stem() + ENCRYPTED_EXTENSION;
+  }
+
+  private String stem() {
+    return "swarm-" + clusterPrefix + "-" + hostname + "-" + STAMP.format(createdAt);
   }
 
   @Override

@@ -4,14 +4,20 @@ import dev.swarmsnap.archive.ArchiveProblem.Kind;
 import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.crypto.age.AgeIdentities;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -21,9 +27,22 @@ import java.util.function.Predicate;
  */
 public final class ArchiveReader {
   private final ManifestCodec codec;
+  private final AgeIdentities identities;
+  /** Encrypted files already read to the end and found authentic (see {@link #authenticated}). */
+  private final Set<FileVersion> authentic = ConcurrentHashMap.newKeySet();
 
+  /** A reader for plain archives; an encrypted one is refused with {@link EncryptedArchiveException}. */
   public ArchiveReader(ManifestCodec codec) {
+    this(codec, AgeIdentities.none());
+  }
+
+  /**
+   * A reader that also opens age-encrypted archives with one of {@code identities} (not wiped
+   * here: the caller owns them).
+   */
+  public ArchiveReader(ManifestCodec codec, AgeIdentities identities) {
     this.codec = Objects.requireNonNull(codec, "codec");
+    this.identities = Objects.requireNonNull(identities, "identities");
   }
 
   /**
@@ -36,7 +55,8 @@ public final class ArchiveReader {
    * @throws CorruptArchiveException if the manifest's part of the stream is damaged
    */
   public Manifest readManifest(Path archive) {
-    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE)) {
+    authenticated(archive);
+    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE, identities)) {
       return cursor.manifest();
     }
   }
@@ -69,7 +89,8 @@ public final class ArchiveReader {
    * @throws UncheckedIOException if the visitor throws an {@link IOException}
    */
   public void read(Path archive, Predicate<ManifestFile> wanted, EntryVisitor visitor) {
-    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE)) {
+    authenticated(archive);
+    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE, identities)) {
       EntryRules rules = new EntryRules(cursor.manifest());
       Optional<RawEntry> next;
       while ((next = cursor.next()).isPresent()) {
@@ -104,7 +125,7 @@ public final class ArchiveReader {
    *     the manifest cannot be read, as there is nothing to verify against
    */
   public ArchiveReport verify(Path archive, ProgressListener progress) {
-    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, progress)) {
+    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, progress, identities)) {
       EntryRules rules = new EntryRules(cursor.manifest());
       List<ArchiveProblem> problems = new ArrayList<>();
       long entries = 0;
@@ -134,6 +155,43 @@ public final class ArchiveReader {
         throw new UncheckedIOException(e);
       }
       return new ArchiveReport(cursor.manifest(), entries, problems);
+    }
+  }
+
+  /**
+   * Readers that stop early ({@link #readManifest}, {@link #read}) must not act on an encrypted
+   * file whose later chunks fail authentication, so such a file is first decrypted whole, once per
+   * version of the file (path, size, modification time, inode) and reader.
+   */
+  private void authenticated(Path archive) {
+    if (!ArchiveEncryption.isEncrypted(archive)) {
+      return;
+    }
+    if (ArchiveEncryption.isPassphraseEncrypted(archive)) {
+      throw EncryptedArchiveException.passphrase(archive.toString());
+    }
+    if (identities.isEmpty()) {
+      throw EncryptedArchiveException.identityNeeded(archive.toString());
+    }
+    FileVersion version = FileVersion.of(archive);
+    if (version != null && authentic.contains(version)) {
+      return;
+    }
+    ArchiveEncryption.authenticate(archive, identities);
+    if (version != null) {
+      authentic.add(version);
+    }
+  }
+
+  private record FileVersion(Path path, long size, FileTime modified, Object fileKey) {
+    static FileVersion of(Path archive) {
+      try {
+        BasicFileAttributes attributes = Files.readAttributes(archive, BasicFileAttributes.class);
+        return new FileVersion(archive.toAbsolutePath().normalize(), attributes.size(),
+            attributes.lastModifiedTime(), attributes.fileKey());
+      } catch (IOException e) {
+        return null;
+      }
     }
   }
 }

@@ -6,11 +6,14 @@ import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.core.manifest.ManifestFile;
 import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.crypto.age.AgeEnvelope;
+import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.durable.DurableWriteException;
 import dev.swarmsnap.durable.PendingFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -44,11 +48,22 @@ public final class ArchiveWriter {
   private final AtomicFileWriter files;
   private final ManifestCodec codec;
   private final CompressionSettings compression;
+  private final Optional<AgeRecipients> encryption;
 
   public ArchiveWriter(AtomicFileWriter files, ManifestCodec codec, CompressionSettings compression) {
+    this(files, codec, compression, Optional.empty());
+  }
+
+  /**
+   * A writer that, given recipients, encrypts the compressed stream with age on its way to the
+   * pending file (docs/archive-format.md, "Encryption"): no plaintext archive byte reaches the disk.
+   */
+  public ArchiveWriter(
+      AtomicFileWriter files, ManifestCodec codec, CompressionSettings compression, Optional<AgeRecipients> encryption) {
     this.files = Objects.requireNonNull(files, "files");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.compression = Objects.requireNonNull(compression, "compression");
+    this.encryption = Objects.requireNonNull(encryption, "encryption");
   }
 
   /**
@@ -67,7 +82,8 @@ public final class ArchiveWriter {
     FileTime mtime = FileTime.from(manifest.createdAt());
     try (PendingFile pending = files.create(target, AtomicFileWriter.OWNER_ONLY)) {
       DigestingOutputStream counted = new DigestingOutputStream(pending);
-      try (ZstdOutputStream zstd = new ZstdOutputStream(counted, compression.level());
+      // Closing zstd closes the age stream (writing its last chunk); the counter keeps the file open.
+      try (ZstdOutputStream zstd = new ZstdOutputStream(sealed(counted), compression.level());
           TarArchiveOutputStream tar = new TarArchiveOutputStream(zstd, "UTF-8")) {
         zstd.setChecksum(true);
         zstd.setWorkers(compression.workers());
@@ -102,6 +118,10 @@ public final class ArchiveWriter {
       meter.finish();
       return new WrittenArchive(pending.target(), counted.count(), Sha256.of(counted.digest()));
     }
+  }
+
+  private OutputStream sealed(OutputStream file) throws IOException {
+    return encryption.isPresent() ? new AgeEnvelope().encrypt(file, encryption.get()) : file;
   }
 
   /** api/ first (small, useful to inspect), then swarm/; by path within each. */

@@ -8,6 +8,6 @@ public final class NotASwarmsnapArchiveException extends SwarmsnapException {
   private static final long serialVersionUID = 1L;
 
   public NotASwarmsnapArchiveException(String message, Throwable cause) {
-    super(ExitCode.FAILED, message, "check the path; swarmsnap archives end in .swarmsnap", cause);
+    super(ExitCode.FAILED, message, "check the path; swarmsnap archives end in .swarmsnap (.swarmsnap.age when encrypted)", cause);
   }
 }

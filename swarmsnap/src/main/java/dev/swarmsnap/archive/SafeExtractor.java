@@ -3,6 +3,7 @@ package dev.swarmsnap.archive;
 import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.durable.DurableWriteException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,10 +27,21 @@ import java.util.stream.Collectors;
 public final class SafeExtractor {
   private final ManifestCodec codec;
   private final ExtractionLimits limits;
+  private final AgeIdentities identities;
 
   public SafeExtractor(ManifestCodec codec, ExtractionLimits limits) {
+    this(codec, limits, AgeIdentities.none());
+  }
+
+  /**
+   * An extractor that also opens age-encrypted archives with {@code identities} (owned by the
+   * caller). A chunk that fails authentication stops the extraction like any other corruption:
+   * everything written is removed.
+   */
+  public SafeExtractor(ManifestCodec codec, ExtractionLimits limits, AgeIdentities identities) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.identities = Objects.requireNonNull(identities, "identities");
   }
 
   /**
@@ -45,7 +57,7 @@ public final class SafeExtractor {
    */
   public ExtractionResult extract(Path archive, Path target, ProgressListener progress) {
     Path root = checkTarget(target);
-    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE)) {
+    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, ProgressListener.NONE, identities)) {
       Manifest manifest = cursor.manifest();
       checkCaps(manifest, cursor.label());
       checkSpace(root, manifest);

@@ -26,6 +26,8 @@ class ArchiveNameTest {
   void parseReadsBackWhatWasWritten() {
     ArchiveName name = ArchiveName.of("c1u5t3r1d00000000000000ab", "mgr-1-with-dashes", AT);
     assertThat(ArchiveName.parse(name.fileName())).contains(name);
+    assertThat(name.encryptedFileName()).isEqualTo("swarm-c1u5t3r1d000-mgr-1-with-dashes-20250304T050607Z" + ArchiveName.ENCRYPTED_EXTENSION);
+    assertThat(ArchiveName.parse(name.encryptedFileName())).contains(name);
     assertThat(name.createdAt()).isEqualTo(Instant.parse("2025-03-04T05:06:07Z"));
   }
 

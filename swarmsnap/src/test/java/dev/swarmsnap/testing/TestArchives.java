@@ -15,6 +15,7 @@ import dev.swarmsnap.core.manifest.NodeFacts;
 import dev.swarmsnap.core.manifest.RaftFacts;
 import dev.swarmsnap.core.manifest.Sha256;
 import dev.swarmsnap.core.manifest.SwarmRole;
+import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.swarmstate.raft.WalFrameScanner;
 import java.io.IOException;
@@ -42,6 +43,12 @@ public final class TestArchives {
 
   public static Path write(Path swarmDir, Map<String, byte[]> api, Optional<String> keyFingerprint, Path target)
       throws IOException {
+    return write(swarmDir, api, keyFingerprint, target, Optional.empty());
+  }
+
+  /** As {@link #write(Path, Map, Optional, Path)}, age-encrypted to {@code encryption} when given. */
+  public static Path write(Path swarmDir, Map<String, byte[]> api, Optional<String> keyFingerprint, Path target,
+      Optional<AgeRecipients> encryption) throws IOException {
     Path staging = Files.createTempDirectory(target.getParent(), "api");
     List<ManifestFile> files = new ArrayList<>();
     List<ArchiveSource> sources = new ArrayList<>();
@@ -77,7 +84,7 @@ public final class TestArchives {
         new NodeFacts("test-node", "n0de0000000000000000000000", "c1u5ter000000000000000000", SwarmRole.MANAGER, false),
         List.of(), new RaftFacts(Optional.empty(), Optional.empty()),
         new LockFacts(keyFingerprint.isPresent(), keyFingerprint, Optional.empty()), 0, files);
-    new ArchiveWriter(new AtomicFileWriter(), new ManifestCodec(), CompressionSettings.defaults())
+    new ArchiveWriter(new AtomicFileWriter(), new ManifestCodec(), CompressionSettings.defaults(), encryption)
         .write(target, manifest, sources, ProgressListener.NONE);
     return target;
   }

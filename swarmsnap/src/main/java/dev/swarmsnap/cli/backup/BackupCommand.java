@@ -1,6 +1,7 @@
 package dev.swarmsnap.cli.backup;
 
 import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.EncryptionOptions;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.JsonOutput;
@@ -21,6 +22,7 @@ import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.keys.UnlockKeySource;
 import dev.swarmsnap.core.schedule.Designation;
 import dev.swarmsnap.core.schedule.ScheduledTurn;
+import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
@@ -51,6 +53,7 @@ import picocli.CommandLine.Option;
       "  swarmsnap backup --output /var/backups/swarm/",
       "  swarmsnap backup --output /backups --unlock-key-cmd 'pass show swarm/prod' --json",
       "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal",
+      "  swarmsnap backup --output /backups --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
       "  swarmsnap backup --scheduled --output /backups --metrics-file /var/lib/node_exporter/swarmsnap.prom"
     })
 public final class BackupCommand implements Callable<Integer> {
@@ -58,6 +61,7 @@ public final class BackupCommand implements Callable<Integer> {
   @Mixin EngineControlOptions control;
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin EncryptionOptions encryption;
   @Mixin BackupAutomationOptions automation;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE", defaultValue = ".",
@@ -88,10 +92,11 @@ public final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    var recipients = encryption.recipients();
     try (EngineClient client = engine.open(context)) {
       RunOutcome outcome = new AutomatedBackup(context.clock(), new HookRunner(new ShellCommand()),
               new HookEnvironment(context.environment(), secretVariables()), new PrometheusTextFile(new AtomicFileWriter()))
-          .run(automation.settings(), turn(client), () -> backUp(client), context.err()::println);
+          .run(automation.settings(), turn(client), () -> backUp(client, recipients), context.err()::println);
       if (outcome.result() == RunResult.SKIPPED && output.json()) {
         new JsonOutput().print(context.out(), new SkippedRun(outcome.result().label(), outcome.message().orElse("")));
       }
@@ -117,7 +122,7 @@ public final class BackupCommand implements Callable<Integer> {
         .orElse(Set.of());
   }
 
-  private BackupReport backUp(EngineClient client) {
+  private BackupReport backUp(EngineClient client, Optional<AgeRecipients> recipients) {
     BackupRequest request = new BackupRequest(
         target,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
@@ -128,7 +133,8 @@ public final class BackupCommand implements Callable<Integer> {
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     BackupProgress progress = new BackupProgress(context);
     progress.step("engine control: " + selected.why());
-    BackupReport report = new BackupService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
+    BackupReport report = new BackupService(
+            context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()), recipients)
         .run(request, client, selected.control(), progress);
     if (output.json()) {
       new JsonOutput().print(context.out(), report);

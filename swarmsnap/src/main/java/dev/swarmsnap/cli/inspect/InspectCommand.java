@@ -2,6 +2,7 @@ package dev.swarmsnap.cli.inspect;
 
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.UnlockKeyInput;
@@ -10,6 +11,7 @@ import dev.swarmsnap.core.inspect.InspectService;
 import dev.swarmsnap.core.inspect.Inspection;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.error.ExitCode;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin IdentityOptions identity;
 
   @Option(names = "--reveal-secrets", description = "Include secret values (needs the unlock key when autolocked).")
   boolean revealSecrets;
@@ -54,8 +57,8 @@ public final class InspectCommand implements Callable<Integer> {
     }
     Optional<UnlockKey> key = new UnlockKeyInput(context).read(unlockKey);
     Inspection inspection;
-    try {
-      inspection = new InspectService(new ArchiveReader(new ManifestCodec())).inspect(path, key, revealSecrets);
+    try (AgeIdentities identities = identity.identities()) {
+      inspection = new InspectService(new ArchiveReader(new ManifestCodec(), identities)).inspect(path, key, revealSecrets);
     } finally {
       key.ifPresent(UnlockKey::wipe);
     }

@@ -2,6 +2,7 @@ package dev.swarmsnap.cli.key;
 
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.UnlockKeyInput;
@@ -11,6 +12,7 @@ import dev.swarmsnap.core.inspect.SwarmSource;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ public final class KeyCheckCommand implements Callable<Integer> {
 
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin IdentityOptions identity;
 
   private final CliContext context;
 
@@ -46,7 +49,12 @@ public final class KeyCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SwarmSource source = SwarmSource.open(path, new ArchiveReader(new ManifestCodec()));
+    try (AgeIdentities identities = identity.identities()) {
+      return check(SwarmSource.open(path, new ArchiveReader(new ManifestCodec(), identities)));
+    }
+  }
+
+  private int check(SwarmSource source) {
     UnlockKeyCheck check = new UnlockKeyCheck();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("path", path.toString());

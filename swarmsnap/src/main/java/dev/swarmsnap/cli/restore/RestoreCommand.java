@@ -3,6 +3,7 @@ package dev.swarmsnap.cli.restore;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
+import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RunDirectory;
@@ -12,6 +13,7 @@ import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
 import dev.swarmsnap.core.restore.RestoreReport;
 import dev.swarmsnap.core.restore.RestoreRequest;
 import dev.swarmsnap.core.restore.RestoreService;
+import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
 import java.nio.file.Path;
@@ -46,6 +48,7 @@ public final class RestoreCommand implements Callable<Integer> {
   @Mixin EngineControlOptions control;
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin IdentityOptions identity;
 
   @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The .swarmsnap archive to restore.")
   Path archive;
@@ -104,8 +107,9 @@ public final class RestoreCommand implements Callable<Integer> {
     RestoreProgress progress = new RestoreProgress(context);
     progress.step("engine control: " + selected.why());
     RestoreReport report;
-    try (EngineClient client = engine.open(context)) {
-      report = new RestoreService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
+    try (AgeIdentities identities = identity.identities(); EngineClient client = engine.open(context)) {
+      report = new RestoreService(
+              context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()), identities)
           .run(request, client, selected.control(), progress);
     }
     if (output.json()) {

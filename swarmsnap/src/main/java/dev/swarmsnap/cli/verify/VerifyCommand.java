@@ -2,6 +2,7 @@ package dev.swarmsnap.cli.verify;
 
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.UnlockKeyInput;
@@ -10,6 +11,7 @@ import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.core.verify.Verification;
 import dev.swarmsnap.core.verify.VerifyService;
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.error.ExitCode;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin IdentityOptions identity;
 
   private final CliContext context;
 
@@ -47,8 +50,8 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     Optional<UnlockKey> key = new UnlockKeyInput(context).read(unlockKey);
     Verification result;
-    try {
-      result = new VerifyService(new ArchiveReader(new ManifestCodec()), context.clock()).verify(path, key);
+    try (AgeIdentities identities = identity.identities()) {
+      result = new VerifyService(new ArchiveReader(new ManifestCodec(), identities), context.clock()).verify(path, key);
     } finally {
       key.ifPresent(UnlockKey::wipe);
     }

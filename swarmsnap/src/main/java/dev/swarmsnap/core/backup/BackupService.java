@@ -9,10 +9,13 @@ import dev.swarmsnap.archive.CompressionSettings;
 import dev.swarmsnap.archive.WrittenArchive;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.core.status.BackupSafety;
 import dev.swarmsnap.core.status.SwarmView;
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.crypto.age.AgeKeyPair;
+import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.durable.StagingDirectory;
 import dev.swarmsnap.engine.EngineClient;
@@ -37,6 +40,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
@@ -57,10 +61,20 @@ public final class BackupService {
   private final StagingCopier copier = new StagingCopier();
   private final ManifestAssembler manifests = new ManifestAssembler();
   private final ManifestCodec codec = new ManifestCodec();
+  private final Optional<AgeRecipients> encryption;
 
   public BackupService(Clock clock, UnlockKeyReader keyReader) {
+    this(clock, keyReader, Optional.empty());
+  }
+
+  /**
+   * @param encryption when present, the archive is age-encrypted to these recipients as it is
+   *     written (and gets the {@code .swarmsnap.age} name)
+   */
+  public BackupService(Clock clock, UnlockKeyReader keyReader, Optional<AgeRecipients> encryption) {
     this.clock = clock;
     this.keyReader = keyReader;
+    this.encryption = Objects.requireNonNull(encryption, "encryption");
   }
 
   public BackupReport run(BackupRequest request, EngineClient engine, EngineControl control, BackupListener listener) {
@@ -79,7 +93,8 @@ public final class BackupService {
       Path swarmDir = request.swarmDir().orElse(Path.of(view.info().dockerRootDir(), "swarm"));
       requireSwarmDirectory(swarmDir);
       String clusterId = view.swarm().clusterId().orElse("unknown");
-      Path target = targetFile(request.output(), ArchiveName.of(clusterId, view.info().hostname(), started));
+      ArchiveName name = ArchiveName.of(clusterId, view.info().hostname(), started);
+      Path target = targetFile(request.output(), encryption.isPresent() ? name.encryptedFileName() : name.fileName());
       char[] keyText = null;
       UnlockKey key = null;
       try {
@@ -163,10 +178,7 @@ public final class BackupService {
       List<StagedFile> all = copier.hashed(staged, staging.path());
       var manifest = manifests.assemble(
           request.toolVersion(), started, view, fitted, state.raft(), downtime, all);
-      listener.step("writing " + target);
-      WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults())
-          .write(target, manifest, sources(staging.path(), all), listener::progress);
-      readBack(written.path());
+      WrittenArchive written = writeAndReadBack(target, manifest, sources(staging.path(), all), listener);
       long realData = swarmFiles.stream().mapToLong(StagedFile::storedLength).sum();
       return new BackupReport(
           written.path().toString(),
@@ -196,6 +208,32 @@ public final class BackupService {
     }
   }
 
+  /**
+   * Writes the archive, encrypted when asked, and reads it back whole. An encrypted archive is
+   * also encrypted to a single-use key pair that never leaves memory, so the read-back decrypts
+   * and checks the very bytes on disk without the user's identity (docs/archive-format.md).
+   */
+  private WrittenArchive writeAndReadBack(
+      Path target, Manifest manifest, List<ArchiveSource> sources, BackupListener listener) {
+    if (encryption.isEmpty()) {
+      listener.step("writing " + target);
+      WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults())
+          .write(target, manifest, sources, listener::progress);
+      readBack(written.path(), new ArchiveReader(codec));
+      return written;
+    }
+    try (AgeKeyPair readBackKey = AgeKeyPair.generate()) {
+      AgeRecipients recipients = encryption.get();
+      listener.step("writing " + target + " (age-encrypted to " + recipients.list().size()
+          + (recipients.list().size() == 1 ? " recipient)" : " recipients)"));
+      WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults(),
+          Optional.of(recipients.plus(readBackKey.recipient())))
+          .write(target, manifest, sources, listener::progress);
+      readBack(written.path(), new ArchiveReader(codec, readBackKey.identity()));
+      return written;
+    }
+  }
+
   private static void requireSwarmDirectory(Path swarmDir) {
     if (!Files.isRegularFile(swarmDir.resolve("certificates/swarm-node.key"))) {
       throw new SwarmsnapException(
@@ -206,8 +244,8 @@ public final class BackupService {
   }
 
   /** A directory gets the standard archive name inside; anything else is the file name itself. */
-  private static Path targetFile(Path output, ArchiveName name) {
-    Path target = Files.isDirectory(output) ? output.resolve(name.fileName()) : output;
+  private static Path targetFile(Path output, String fileName) {
+    Path target = Files.isDirectory(output) ? output.resolve(fileName) : output;
     if (Files.exists(target)) {
       throw new SwarmsnapException(
           ExitCode.CONFLICT, target + " already exists; swarmsnap never overwrites a backup",
@@ -234,8 +272,8 @@ public final class BackupService {
     }
   }
 
-  private void readBack(Path archive) {
-    ArchiveReport report = new ArchiveReader(codec).verify(archive, dev.swarmsnap.archive.ProgressListener.NONE);
+  private static void readBack(Path archive, ArchiveReader reader) {
+    ArchiveReport report = reader.verify(archive, dev.swarmsnap.archive.ProgressListener.NONE);
     if (!report.intact()) {
       try {
         Files.deleteIfExists(archive);

@@ -10,6 +10,9 @@ import dev.swarmsnap.core.manifest.ManagerEntry;
 import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.crypto.age.AgeIdentities;
+import dev.swarmsnap.durable.AtomicFileWriter;
+import dev.swarmsnap.durable.PendingFile;
 import dev.swarmsnap.durable.TreeRemover;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
@@ -51,16 +54,24 @@ public final class RestoreService {
   private final RestorePlanner planner = new RestorePlanner();
   private final AutolockHandover autolockHandover = new AutolockHandover();
 
+  private final AgeIdentities identities;
+
   public RestoreService(Clock clock, UnlockKeyReader keyReader) {
+    this(clock, keyReader, AgeIdentities.none());
+  }
+
+  /** @param identities open an age-encrypted archive; owned (and wiped) by the caller */
+  public RestoreService(Clock clock, UnlockKeyReader keyReader, AgeIdentities identities) {
     this.clock = clock;
     this.keyReader = keyReader;
+    this.identities = java.util.Objects.requireNonNull(identities, "identities");
   }
 
   public RestoreReport run(RestoreRequest request, EngineClient engine, EngineControl control, RestoreListener listener) {
     Instant started = clock.instant();
     try (var lock = dev.swarmsnap.engine.process.HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "restore")) {
       listener.step("reading " + request.archive());
-      Manifest manifest = new ArchiveReader(codec).readManifest(request.archive());
+      Manifest manifest = new ArchiveReader(codec, identities).readManifest(request.archive());
       boolean autolock = manifest.lock().autolock();
       requireKeyPlaces(request, autolock);
       boolean running = control.isRunning() && engine.ping();
@@ -77,7 +88,7 @@ public final class RestoreService {
           key = UnlockKey.parse(keyText);
         }
         listener.step("extracting and verifying the archive into " + staging);
-        new SafeExtractor(codec, ExtractionLimits.defaults()).extract(request.archive(), staging, listener::progress);
+        new SafeExtractor(codec, ExtractionLimits.defaults(), identities).extract(request.archive(), staging, listener::progress);
         Path restored = staging.resolve("swarm");
         if (key != null) {
           listener.step("checking the unlock key against the backup's node key");

@@ -8,14 +8,19 @@ import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.lab.Lab;
 import dev.swarmsnap.lab.LabNode;
 import dev.swarmsnap.lab.LabSwarm;
+import dev.swarmsnap.testing.HostCommand;
 import dev.swarmsnap.testing.Swarmsnap;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +63,61 @@ class BackupAutolockIT {
     Swarmsnap.Run verify = Swarmsnap.run(Map.of("KEY", key), "verify", archive.toString(), "--unlock-key-env", "KEY");
     assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out() + verify.err()).doesNotContain(key);
+  }
+
+  @Test
+  void anEncryptedBackupLeavesNoKeyOrSecretValueInAnyFileAndVerifiesWithTheIdentity(
+      Lab lab, @TempDir Path out, @TempDir Path keys) throws Exception {
+    LabNode follower = BackupIT.follower(lab, 1);
+    String key = lab.unlockKey().orElseThrow();
+    String secretValue = "s3cret-value-" + java.util.UUID.randomUUID();
+    lab.dockerWithStdin(lab.leader(), Duration.ofSeconds(30), secretValue, "secret", "create", "age_it_secret", "-")
+        .requireOk("create secret");
+    Path identity = keys.resolve("backup.agekey");
+    assertThat(HostCommand.run("age-keygen", "-o", identity.toString()).ok()).isTrue();
+    String recipient = HostCommand.run("age-keygen", "-y", identity.toString()).output().strip();
+
+    Swarmsnap.Run run = backup(follower, Map.of(), "--output", out.toString(), "--encrypt-to", recipient, "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    Path archive = Path.of(run.json().path("archive").asText());
+    assertThat(archive.getFileName().toString()).endsWith(".swarmsnap.age");
+    assertThat(BackupArchives.everything(out)).as("no staging or temp file left").containsExactly(archive.getFileName().toString());
+    byte[] kek = Base64.getDecoder().decode(key.substring("SWMKEY-1-".length()));
+    List<String> needles = List.of(
+        key, key.substring("SWMKEY-1-".length()), new String(kek, StandardCharsets.ISO_8859_1),
+        Base64.getEncoder().encodeToString(kek), secretValue,
+        Base64.getEncoder().encodeToString(secretValue.getBytes(StandardCharsets.UTF_8)));
+    List<Path> written = new ArrayList<>();
+    for (Path root : List.of(out, runDir)) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(Files::isRegularFile).forEach(written::add);
+      }
+    }
+    assertThat(written).contains(archive);
+    Path decrypted = keys.resolve("decrypted.swarmsnap");
+    assertThat(HostCommand.run("age", "-d", "-i", identity.toString(), "-o", decrypted.toString(), archive.toString()).ok())
+        .isTrue();
+    byte[] tar;
+    try (InputStream in = new ZstdInputStream(Files.newInputStream(decrypted))) {
+      tar = in.readAllBytes();
+    }
+    List<String> haystacks = new ArrayList<>(List.of(run.out(), run.err(), new String(tar, StandardCharsets.ISO_8859_1)));
+    for (Path file : written) {
+      haystacks.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+    }
+    for (String haystack : haystacks) {
+      for (String needle : needles) {
+        assertThat(haystack.contains(needle)).as("a key or secret value in a file swarmsnap wrote").isFalse();
+      }
+    }
+
+    Swarmsnap.Run verify = Swarmsnap.run(Map.of("KEY", key), "verify", archive.toString(),
+        "--identity", identity.toString(), "--unlock-key-env", "KEY");
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    Swarmsnap.Run locked = Swarmsnap.run(Map.of("KEY", key), "verify", archive.toString(), "--unlock-key-env", "KEY");
+    assertThat(locked.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(locked.err()).contains("--identity");
   }
 
   @Test

@@ -1,0 +1,115 @@
+package dev.swarmsnap.archive;
+
+import dev.swarmsnap.crypto.age.AgeDecryptionException;
+import dev.swarmsnap.crypto.age.AgeEnvelope;
+import dev.swarmsnap.crypto.age.AgeIdentities;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The optional age layer around an archive (docs/archive-format.md, "Encryption"): detects it,
+ * opens it, and turns age's failures into the archive's own errors. Stateless.
+ */
+final class ArchiveEncryption {
+  private static final AgeEnvelope AGE = new AgeEnvelope();
+
+  private ArchiveEncryption() {}
+
+  /** Whether {@code archive} starts with an age header; false for unreadable or short files. */
+  static boolean isEncrypted(Path archive) {
+    try (InputStream probe = Files.newInputStream(archive)) {
+      return AgeEnvelope.isAge(probe.readNBytes(AgeEnvelope.probeLength()));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code archive} was encrypted with a passphrase ({@code age -p}), which swarmsnap cannot open. */
+  static boolean isPassphraseEncrypted(Path archive) {
+    try (InputStream probe = Files.newInputStream(archive)) {
+      return AgeEnvelope.isPassphraseEncrypted(probe.readNBytes(1024));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads the age header of {@code file} and returns the plain zstd stream. */
+  static InputStream decrypt(String label, InputStream file, AgeIdentities identities) {
+    try {
+      return AGE.decrypt(file, identities);
+    } catch (AgeDecryptionException e) {
+      throw switch (e.kind()) {
+        case NO_MATCHING_IDENTITY -> EncryptedArchiveException.noIdentityOpens(label, identities.size(), e);
+        case TRUNCATED -> new TruncatedArchiveException(
+            "archive " + label + " is truncated: " + e.getMessage(), e);
+        case HEADER_DAMAGED, PAYLOAD_DAMAGED -> new CorruptArchiveException(
+            "archive " + label + " is corrupt: " + e.getMessage(), e);
+      };
+    } catch (IOException e) {
+      throw new NotASwarmsnapArchiveException("cannot read " + label + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decrypts the whole of {@code archive} and discards it: afterwards every age chunk is known to
+   * be authentic, so a reader that stops early (manifest, a few entries) cannot act on a file
+   * whose tail was changed or cut off.
+   */
+  static void authenticate(Path archive, AgeIdentities identities) {
+    String label = archive.toString();
+    long size;
+    try {
+      size = Files.size(archive);
+    } catch (IOException e) {
+      throw new NotASwarmsnapArchiveException("cannot read " + label + ": " + e.getMessage(), e);
+    }
+    try (InputStream file = Files.newInputStream(archive)) {
+      CountingInputStream counted = new CountingInputStream(file, new ProgressMeter(ProgressListener.NONE, size));
+      InputStream plain = decrypt(label, counted, identities);
+      try {
+        plain.transferTo(OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        RuntimeException failure = translate(label, e, counted.count(), size);
+        throw failure != null ? failure : new NotASwarmsnapArchiveException("cannot read " + label + ": " + e.getMessage(), e);
+      }
+    } catch (IOException e) {
+      throw new NotASwarmsnapArchiveException("cannot read " + label + ": " + e.getMessage(), e);
+    }
+  }
+
+  static boolean isDecryptionFailure(Throwable e) {
+    return decryptionFailure(e) != null;
+  }
+
+  /**
+   * The archive error for a decryption failure somewhere in {@code e}'s cause chain (the zstd and
+   * tar layers pass it on, possibly wrapped), or null when {@code e} is not one.
+   *
+   * @param offset ciphertext bytes read so far (read ahead of the failing chunk by a buffer)
+   */
+  static RuntimeException translate(String label, IOException e, long offset, long size) {
+    AgeDecryptionException age = decryptionFailure(e);
+    if (age == null) {
+      return null;
+    }
+    String where = " (near byte " + offset + " of " + size + ")";
+    return switch (age.kind()) {
+      case TRUNCATED -> new TruncatedArchiveException("archive " + label + " is truncated" + where + ": " + age.getMessage(), e);
+      case NO_MATCHING_IDENTITY -> EncryptedArchiveException.noIdentityOpens(label, 0, age);
+      case HEADER_DAMAGED, PAYLOAD_DAMAGED ->
+          new CorruptArchiveException("archive " + label + " is corrupt" + where + ": " + age.getMessage(), e);
+    };
+  }
+
+  private static AgeDecryptionException decryptionFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AgeDecryptionException age) {
+        return age;
+      }
+    }
+    return null;
+  }
+}

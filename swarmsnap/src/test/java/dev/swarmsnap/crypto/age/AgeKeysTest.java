@@ -1,0 +1,93 @@
+package dev.swarmsnap.crypto.age;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recipient and identity files in age's formats, and a round trip through the envelope. */
+class AgeKeysTest {
+  @TempDir Path tmp;
+
+  @Test
+  void recipientsFilesSkipCommentsAndBlankLinesAndDropDuplicates() throws Exception {
+    try (AgeKeyPair a = AgeKeyPair.generate(); AgeKeyPair b = AgeKeyPair.generate()) {
+      Path file = tmp.resolve("recipients.txt");
+      Files.writeString(file, "# ops team\n\n" + a.recipient() + "\n  " + b.recipient() + "  \n# end\n");
+
+      AgeRecipients recipients = AgeRecipients.of(List.of(a.recipient()), List.of(file));
+
+      assertThat(recipients.list()).containsExactly(a.recipient(), b.recipient());
+    }
+  }
+
+  @Test
+  void aBadRecipientIsNamedByFileAndLine() throws Exception {
+    Path file = tmp.resolve("recipients.txt");
+    Files.writeString(file, "# x\nssh-ed25519 AAAAC3Nza\n");
+
+    assertThatThrownBy(() -> AgeRecipients.of(List.of(), List.of(file)))
+        .isInstanceOf(AgeKeyException.class).hasMessageContaining("line 2 of " + file).hasMessageContaining("SSH");
+    assertThatThrownBy(() -> AgeRecipients.of(List.of("age1notakey"), List.of()))
+        .isInstanceOf(AgeKeyException.class).hasMessageContaining("not a valid age X25519 recipient");
+    Path empty = tmp.resolve("empty.txt");
+    Files.writeString(empty, "# nobody\n");
+    assertThatThrownBy(() -> AgeRecipients.of(List.of(), List.of(empty)))
+        .isInstanceOf(AgeKeyException.class).hasMessageContaining("holds no recipient");
+  }
+
+  @Test
+  void aBadIdentityLineIsNamedWithoutRepeatingIt() throws Exception {
+    String almost = "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ";
+    Path file = tmp.resolve("id.txt");
+    Files.writeString(file, "# created: now\n" + almost + "\n");
+
+    assertThatThrownBy(() -> AgeIdentities.read(List.of(file)))
+        .isInstanceOf(AgeKeyException.class)
+        .hasMessageContaining("line 2 of " + file)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("QQQQQQQQ"));
+  }
+
+  @Test
+  void whatIsEncryptedToSeveralRecipientsDecryptsWithEachAndNotWithAStranger() throws Exception {
+    byte[] plain = new byte[200_000];
+    new Random(1).nextBytes(plain);
+    AgeEnvelope age = new AgeEnvelope();
+    try (AgeKeyPair a = AgeKeyPair.generate(); AgeKeyPair b = AgeKeyPair.generate();
+        AgeKeyPair stranger = AgeKeyPair.generate()) {
+      ByteArrayOutputStream sink = new ByteArrayOutputStream();
+      try (OutputStream out = age.encrypt(sink, AgeRecipients.of(List.of(a.recipient(), b.recipient()), List.of()))) {
+        out.write(plain);
+      }
+      byte[] sealed = sink.toByteArray();
+      assertThat(AgeEnvelope.isAge(sealed)).isTrue();
+
+      for (AgeKeyPair pair : List.of(a, b)) {
+        try (InputStream in = age.decrypt(new ByteArrayInputStream(sealed), pair.identity())) {
+          assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+      }
+      assertThatThrownBy(() -> age.decrypt(new ByteArrayInputStream(sealed), stranger.identity()))
+          .isInstanceOf(AgeDecryptionException.class)
+          .extracting(e -> ((AgeDecryptionException) e).kind())
+          .isEqualTo(AgeDecryptionException.Kind.NO_MATCHING_IDENTITY);
+      byte[] tampered = sealed.clone();
+      tampered[tampered.length - 100] ^= 0x40;
+      try (InputStream in = age.decrypt(new ByteArrayInputStream(tampered), a.identity())) {
+        assertThatThrownBy(in::readAllBytes)
+            .isInstanceOf(AgeDecryptionException.class)
+            .extracting(e -> ((AgeDecryptionException) e).kind())
+            .isEqualTo(AgeDecryptionException.Kind.PAYLOAD_DAMAGED);
+      }
+    }
+  }
+}
