@@ -11,6 +11,7 @@ import dev.swarmsnap.lab.Lab;
 import dev.swarmsnap.lab.LabNode;
 import dev.swarmsnap.lab.LabSwarm;
 import dev.swarmsnap.testing.Await;
+import dev.swarmsnap.testing.HostCommand;
 import dev.swarmsnap.testing.Swarmsnap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,44 @@ class RestoreIT {
     assertThat(run.code()).isEqualTo(ExitCode.UNSAFE.code());
     assertThat(run.err()).contains("--yes");
     assertThat(RestoreLab.treeHashes(node.swarmDir().resolve("certificates"))).isEqualTo(before);
+  }
+
+  @Test
+  @Order(3)
+  void anAgeEncryptedArchiveRestoresOnlyWithItsIdentityAndATamperedOneChangesNothing(
+      Lab lab, @TempDir Path scratch) throws Exception {
+    LabNode node = follower(lab, 1);
+    Path identity = scratch.resolve("id.agekey");
+    assertThat(HostCommand.run("age-keygen", "-o", identity.toString()).ok()).isTrue();
+    String recipient = HostCommand.run("age-keygen", "-y", identity.toString()).output().strip();
+    Path encrypted = scratch.resolve("backup.swarmsnap.age");
+    assertThat(HostCommand.run("age", "-r", recipient, "-o", encrypted.toString(), archive.toString()).ok()).isTrue();
+    byte[] bytes = Files.readAllBytes(encrypted);
+    bytes[bytes.length - 50] ^= 0x01;
+    Path tampered = scratch.resolve("tampered.swarmsnap.age");
+    Files.write(tampered, bytes);
+    lab.stop(node.name());
+    try {
+      Map<String, String> before = RestoreLab.treeHashes(node.swarmDir());
+
+      Swarmsnap.Run noIdentity = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", encrypted.toString(), "--dry-run");
+      Swarmsnap.Run dryRun = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", encrypted.toString(),
+          "--identity", identity.toString(), "--dry-run", "--json");
+      Swarmsnap.Run bad = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", tampered.toString(),
+          "--identity", identity.toString(), "--yes");
+
+      assertThat(noIdentity.code()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(noIdentity.err()).contains("encrypted (age)").contains("--identity");
+      assertThat(dryRun.code()).as(dryRun.err()).isZero();
+      assertThat(dryRun.json().path("plan").path("steps").toString()).contains("force-new-cluster");
+      assertThat(bad.code()).isEqualTo(ExitCode.VERIFY_FAILED.code());
+      assertThat(bad.err()).contains("fails age authentication").doesNotContain("Exception");
+      assertThat(RestoreLab.treeHashes(node.swarmDir())).isEqualTo(before);
+      assertThat(RestoreLab.siblings(node.swarmDir(), ".")).isEmpty();
+      assertThat(RestoreLab.siblings(node.swarmDir().resolveSibling(".swarmsnap-restore-"), "")).isEmpty();
+    } finally {
+      lab.start(node.name());
+    }
   }
 
   @Test
