@@ -47,7 +47,7 @@ public final class SecretBox {
     return Optional.of(plain);
   }
 
-  /** Seals {@code plain}; used by tests that build damaged variants of real state. */
+  /** Seals {@code plain}: a raft entry appended offline (another IP at restore), or damaged test variants. */
   public byte[] seal(byte[] key, byte[] nonce, byte[] plain) {
     XSalsa20Engine salsa = new XSalsa20Engine();
     salsa.init(true, new ParametersWithIV(new KeyParameter(key), nonce));
