@@ -157,6 +157,16 @@ final class RestoreLab {
     return p;
   }
 
+  /** The last warnings and errors of a node's dockerd log, for failure messages. */
+  static String logProblems(LabNode node) {
+    try (Stream<String> lines = Files.lines(node.dir().resolve("dockerd.log"))) {
+      List<String> bad = lines.filter(l -> l.contains("level=error") || l.contains("level=warn")).toList();
+      return node.name() + ":\n" + String.join("\n", bad.subList(Math.max(0, bad.size() - 25), bad.size()));
+    } catch (Exception e) {
+      return node.name() + ": no log (" + e.getMessage() + ")";
+    }
+  }
+
   static String inspect(Lab lab, LabNode on, String node, String format) {
     CommandResult result = lab.docker(on.name(), Duration.ofSeconds(10), "node", "inspect", node, "--format", format);
     return result.ok() ? result.stdout().trim() : "";
