@@ -20,7 +20,6 @@ import java.util.List;
  * ({@link LengthWord}, {@link Crc32c}), so what this writes is what {@link WalRecordReader} checks.
  */
 public final class WalAppender {
-  private static final int ZEROS = 1 << 20;
   private final Crc32c crc32c = new Crc32c();
 
   /** A record to append: its type ({@link WalRecord}) and data. */
@@ -28,9 +27,9 @@ public final class WalAppender {
 
   /**
    * Writes {@code records} at {@code tail.validEnd()} of {@code tail.file()} and syncs the file.
-   * A torn tail is overwritten and the bytes after the new records are zeroed up to the old end of
-   * the file, so that reading stops after them (what etcd's repair does, §4.6). The live segment's
-   * preallocated zeros after the valid end are left as they are.
+   * A torn tail is overwritten and the file cut right after the new records, as etcd's repair cuts
+   * it at the last good record (§4.6). The live segment's preallocated zeros after the valid end are
+   * left as they are.
    *
    * @return the offset just past the last appended frame
    * @throws UncheckedIOException if the file cannot be written
@@ -46,10 +45,8 @@ public final class WalAppender {
             .setData(ByteString.copyFrom(r.data())).build().toByteArray();
         position = writeFully(ch, frame(record), position);
       }
-      if (tail.torn()) {
-        for (long at = position; at < oldSize; ) {
-          at = writeFully(ch, ByteBuffer.allocate((int) Math.min(ZEROS, oldSize - at)), at);
-        }
+      if (tail.torn() && oldSize > position) {
+        ch.truncate(position);
       }
       ch.force(true);
       return position;
