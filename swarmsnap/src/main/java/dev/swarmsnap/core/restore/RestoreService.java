@@ -24,6 +24,7 @@ import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
 import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
 import dev.swarmsnap.swarmstate.keys.UnlockedKeyFile;
+import dev.swarmsnap.swarmstate.model.RaftMemberInfo;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -190,7 +191,7 @@ public final class RestoreService {
   /** This node's raft address in the backup: its entry in the member list, else the WAL metadata's. */
   private static String selfRaftAddr(SwarmState state) {
     return state.raft().members().stream().filter(m -> m.raftId() == state.raft().raftId())
-        .map(dev.swarmsnap.swarmstate.model.RaftMemberInfo::addr).findFirst().orElse(state.raft().addr());
+        .map(RaftMemberInfo::addr).findFirst().orElse(state.raft().addr());
   }
 
   private static List<String> staleManagers(Manifest manifest) {
