@@ -209,11 +209,7 @@ class RestoreIT {
   void twoFreshManagersJoinAndTheClusterReportsThreeReachableManagers(Lab lab) {
     LabNode restored = follower(lab, 0);
     List<LabNode> fresh = managers(lab).stream().filter(n -> !n.name().equals(restored.name())).toList();
-    for (LabNode joiner : fresh) {
-      lab.start(joiner.name());
-      CommandResult join = RestoreLab.joinAsManager(lab, restored, joiner, restored.address() + ":2377");
-      assertThat(join.ok()).as(joiner.name() + ": " + join.reason()).isTrue();
-    }
+    RestoreLab.joinAsManagers(lab, restored, fresh, restored.address() + ":2377");
 
     assertThat(Await.until(Duration.ofSeconds(90), () -> RestoreLab.threeReachableManagers(lab, restored)))
         .as("3 reachable managers: " + RestoreLab.managerStatuses(lab, restored)).isTrue();

@@ -129,12 +129,24 @@ final class RestoreLab {
         && statuses.stream().allMatch(s -> (s.contains(" Leader ") || s.contains(" Reachable ")) && s.endsWith(" Ready"));
   }
 
-  /** Joins {@code fresh} (no swarm state) as a manager through {@code joinAddr}. */
-  static CommandResult joinAsManager(Lab lab, LabNode restored, LabNode fresh, String joinAddr) {
-    CommandResult token = lab.docker(restored.name(), Duration.ofSeconds(10), "swarm", "join-token", "-q", "manager");
+  /**
+   * Joins each of {@code fresh} (no swarm state) as a manager through {@code joinAddr}, one at a
+   * time: the next joins once the previous is a reachable manager, as one would do by hand (with two
+   * raft members the cluster needs both to commit, so a slow joiner stalls every call meanwhile).
+   */
+  static void joinAsManagers(Lab lab, LabNode restored, List<LabNode> fresh, String joinAddr) {
+    CommandResult token = lab.docker(restored.name(), Duration.ofSeconds(30), "swarm", "join-token", "-q", "manager");
     assertThat(token.ok()).as(token.reason()).isTrue();
-    return lab.docker(fresh.name(), Duration.ofSeconds(60), "swarm", "join", "--token",
-        token.stdout().trim(), "--advertise-addr", fresh.address(), joinAddr);
+    for (LabNode joiner : fresh) {
+      lab.start(joiner.name());
+      CommandResult join = lab.docker(joiner.name(), Duration.ofSeconds(60), "swarm", "join", "--token",
+          token.stdout().trim(), "--advertise-addr", joiner.address(), joinAddr);
+      // the CLI gives up after 20 s while the join goes on in the background: judge by the cluster
+      boolean reachable = dev.swarmsnap.testing.Await.until(Duration.ofSeconds(90), () -> inspect(lab, restored,
+          joiner.hostname(), "{{.ManagerStatus.Reachability}}").equals("reachable"));
+      assertThat(reachable).as(joiner.name() + " joined through " + joinAddr + ": " + join.reason() + " "
+          + managerStatuses(lab, restored) + "\n" + logProblems(restored) + "\n" + logProblems(joiner)).isTrue();
+    }
   }
 
   /**

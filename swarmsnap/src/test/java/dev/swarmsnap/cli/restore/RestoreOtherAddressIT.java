@@ -122,11 +122,7 @@ class RestoreOtherAddressIT {
     LabNode restored = lab.node(freshNode);
     // the wiped managers other than the one whose old address the backup carried
     List<LabNode> joiners = RestoreIT.managers(lab).stream().filter(n -> !n.name().equals(backedUp)).toList();
-    for (LabNode joiner : joiners) {
-      lab.start(joiner.name());
-      CommandResult join = RestoreLab.joinAsManager(lab, restored, joiner, restored.address() + ":2377");
-      assertThat(join.ok()).as(joiner.name() + ": " + join.reason()).isTrue();
-    }
+    RestoreLab.joinAsManagers(lab, restored, joiners, restored.address() + ":2377");
 
     assertThat(Await.until(Duration.ofSeconds(90), () -> RestoreLab.threeReachableManagers(lab, restored)))
         .as("3 reachable managers: " + RestoreLab.managerStatuses(lab, restored)).isTrue();
