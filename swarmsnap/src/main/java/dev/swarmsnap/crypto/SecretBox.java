@@ -50,7 +50,7 @@ public final class SecretBox {
     }
   }
 
-  /** Seals {@code plain}; used by tests that build damaged variants of real state. */
+  /** Seals {@code plain}: a raft entry appended offline (another IP at restore), or damaged test variants. */
   public byte[] seal(byte[] key, byte[] nonce, byte[] plain) {
     XSalsa20 salsa = new XSalsa20(checkSizes(key, nonce), nonce);
     try {

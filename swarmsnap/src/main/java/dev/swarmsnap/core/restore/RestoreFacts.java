@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param aside where the existing swarm directory goes
  * @param staging the verified extraction, next to the swarm directory
  * @param advertiseAddr the address the restored manager will advertise ({@code ip})
- * @param listenAddr the listen address from the backup's {@code docker-state.json}
- * @param backupRaftAddr this node's raft address in the backup ({@code ip:port})
+ * @param listenAddr the listen address from the backup's {@code docker-state.json}, moved to the
+ *     new IP if it was bound to the backup's
+ * @param backupRaftAddr this node's raft address in the backup ({@code ip:port}, from the member list)
  * @param staleManagers hostnames of the other managers at backup time
  * @param freeBytes usable bytes on the swarm directory's filesystem after the extraction
  * @param newKey where a new unlock key would go

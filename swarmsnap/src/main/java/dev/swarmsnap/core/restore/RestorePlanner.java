@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Decides what a restore does from the preflight's facts. Pure: no I/O, the same facts give the
  * same plan. Refusals: an engine older than the backup's, too little disk, an autolocked backup
- * without a place for the new unlock key.
+ * without a place for the new unlock key, another address that is not an IP literal.
  */
 public final class RestorePlanner {
   /** Headroom over the restored size: the engine writes a preallocated WAL segment on start. */
@@ -37,10 +37,16 @@ public final class RestorePlanner {
     } else {
       checks.add("disk: " + facts.freeBytes() + " bytes free next to " + facts.swarmDir() + " after extraction");
     }
-    boolean otherAddress = !host(facts.backupRaftAddr()).isEmpty()
-        && !host(facts.backupRaftAddr()).equals(host(facts.advertiseAddr()));
+    boolean otherAddress = otherAddress(facts);
     if (otherAddress) {
-      warnings.add(otherAddressWarning(facts));
+      if (RaftAddresses.isIpLiteral(host(facts.advertiseAddr()))) {
+        checks.add("other address: the backup's raft address is " + facts.backupRaftAddr() + "; this node will be "
+            + newRaftAddr(facts) + " (rewritten offline before the engine starts, docker/for-linux#523)");
+      } else {
+        refusals.add("--advertise-addr " + facts.advertiseAddr() + " is not an IP address; restoring to an address"
+            + " other than the backup's (" + facts.backupRaftAddr() + ") writes it into the raft state, so it must be"
+            + " this host's IP");
+      }
     }
     return new RestorePlan(checks, steps(facts, autolock), warnings, refusals, otherAddress);
   }
@@ -77,6 +83,12 @@ public final class RestorePlanner {
       steps.add("rewrite certificates/swarm-node.key of the restored state unlocked, offline"
           + " (an autolocked manager restored alone cannot be unlocked through the engine)");
     }
+    if (otherAddress(facts)) {
+      steps.add("move this node's raft address from " + facts.backupRaftAddr() + " to " + newRaftAddr(facts)
+          + ", offline: append one committed ConfChange (AddNode of this node's own raft ID with the new address) to"
+          + " the restored WAL, point docker-state.json at " + host(facts.advertiseAddr())
+          + ", and read the result back with the offline reader");
+    }
     steps.add("rename the verified extraction into place at " + facts.swarmDir());
     steps.add("start the engine");
     steps.add("swarm init --force-new-cluster --advertise-addr " + facts.advertiseAddr()
@@ -94,29 +106,20 @@ public final class RestorePlanner {
     return steps;
   }
 
-  private static String otherAddressWarning(RestoreFacts facts) {
+  /** Whether the restored manager gets another address than the backup's raft address. */
+  static boolean otherAddress(RestoreFacts facts) {
     String old = host(facts.backupRaftAddr());
-    String now = host(facts.advertiseAddr());
-    return "the restore address " + now + " differs from the backup's raft address " + facts.backupRaftAddr()
-        + ": after --force-new-cluster the raft member keeps " + facts.backupRaftAddr()
-        + " (docker/for-linux#523), so managers that join later time out and quorum is lost."
-        + " swarmsnap does not fix this yet. Before joining managers: (1) add the old IP to this host for a while,"
-        + " e.g. 'ip addr add " + old + "/<prefix> dev <if>' (nothing else may use it); (2) join the new managers"
-        + " with 'docker swarm join --token <manager token> " + now + ":2377'; (3) remove the old IP"
-        + " ('ip addr del " + old + "/<prefix> dev <if>'); (4) once another manager leads, run 'docker node demote <this node>'"
-        + " then 'docker node promote <this node>' from it, so this node's raft address becomes " + now + ":2377";
+    return !old.isEmpty() && !old.equals(host(facts.advertiseAddr()));
+  }
+
+  /** The raft address at the new place: the advertised host, with its port or the backup's. */
+  static String newRaftAddr(RestoreFacts facts) {
+    String port = RaftAddresses.port(facts.advertiseAddr(), RaftAddresses.port(facts.backupRaftAddr(), "2377"));
+    return RaftAddresses.join(host(facts.advertiseAddr()), port);
   }
 
   /** The host part of {@code ip}, {@code ip:port} or {@code [v6]:port}. */
   public static String host(String addr) {
-    if (addr == null) {
-      return "";
-    }
-    if (addr.startsWith("[")) {
-      int end = addr.indexOf(']');
-      return end > 0 ? addr.substring(1, end) : addr;
-    }
-    int colon = addr.lastIndexOf(':');
-    return colon > 0 && addr.indexOf(':') == colon ? addr.substring(0, colon) : addr;
+    return RaftAddresses.host(addr);
   }
 }

@@ -167,7 +167,9 @@ final class RestoreRun {
       if (!control.isRunning()) {
         control.start(Duration.ofSeconds(60));
       }
-      notes.add("the engine was started again");
+      // a start command may return as soon as dockerd is launched: the engine is back once it answers
+      waitFor(engine::ping, START_TIMEOUT, "the engine was started again but its API did not answer");
+      notes.add("the engine was started again and answers");
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
       notes.add("the engine could not be started (" + e.getMessage() + "); start it by hand: "

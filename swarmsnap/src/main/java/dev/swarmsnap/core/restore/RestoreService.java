@@ -23,6 +23,9 @@ import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
+import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
+import dev.swarmsnap.swarmstate.keys.UnlockedKeyFile;
+import dev.swarmsnap.swarmstate.model.RaftMemberInfo;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,10 +104,12 @@ public final class RestoreService {
         NodeStartConfig start = NodeStartConfig.read(restored.resolve("docker-state.json"));
         String advertise = request.advertiseAddr()
             .orElseGet(() -> RestorePlanner.host(start.advertiseAddr().orElse(state.raft().addr())));
+        String backupRaftAddr = selfRaftAddr(state);
         RestoreFacts facts = new RestoreFacts(
             request.archive(), manifest, engineVersion, control.describe(), swarmDir, Files.exists(swarmDir),
             swarmDir.resolveSibling(swarmDir.getFileName() + ".before-restore-" + stamp), staging, advertise,
-            start.listenAddr(), state.raft().addr(), staleManagers(manifest), usableSpace(staging), request.newKey());
+            start.listenOn(RestorePlanner.host(backupRaftAddr), RestorePlanner.host(advertise)), backupRaftAddr,
+            staleManagers(manifest), usableSpace(staging), request.newKey());
         RestorePlan plan = planner.plan(facts);
         plan.warnings().forEach(listener::warn);
         if (plan.refused()) {
@@ -119,14 +124,24 @@ public final class RestoreService {
           listener.step("rewriting the restored node key unlocked (offline)");
           autolockHandover.rewriteUnlocked(restored.resolve("certificates/swarm-node.key"), key);
         }
+        List<String> prepared = new ArrayList<>();
+        if (plan.otherAddress()) {
+          String to = RestorePlanner.newRaftAddr(facts);
+          listener.step("moving this node's raft address to " + to + " in the restored state (offline)");
+          AddressMove.Result moved = new AddressMove().apply(restored, state, to, facts.listenAddr());
+          prepared.add("raft address moved from " + moved.oldRaftAddr() + " to " + moved.newRaftAddr()
+              + " (ConfChange at index " + moved.index() + ", read back offline); docker-state.json points at "
+              + RestorePlanner.host(to));
+        }
         RestoreRun.Outcome outcome = new RestoreRun(clock, request, engine, control, listener)
             .execute(facts, plan, restored, stamp);
+        prepared.addAll(outcome.stepsDone());
         Optional<String> keyPlace = Optional.empty();
         if (autolock) {
           keyPlace = Optional.of(autolockHandover.relock(engine, request.newKey().get(), listener));
         }
         long downtime = java.time.Duration.between(outcome.stoppedAt(), outcome.ledAt()).toMillis();
-        return report(request, facts, plan, state, outcome.stepsDone(), keyPlace, outcome.removedManagers(),
+        return report(request, facts, plan, state, prepared, keyPlace, outcome.removedManagers(),
             outcome.movedAside(), downtime, started, false);
       } finally {
         if (keyText != null) {
@@ -182,6 +197,12 @@ public final class RestoreService {
     return verify.state().get();
   }
 
+  /** This node's raft address in the backup: its entry in the member list, else the WAL metadata's. */
+  private static String selfRaftAddr(SwarmState state) {
+    return state.raft().members().stream().filter(m -> m.raftId() == state.raft().raftId())
+        .map(RaftMemberInfo::addr).findFirst().orElse(state.raft().addr());
+  }
+
   private static List<String> staleManagers(Manifest manifest) {
     return manifest.managers().stream()
         .filter(m -> !m.nodeId().equals(manifest.node().nodeId()))
@@ -220,13 +241,15 @@ public final class RestoreService {
     if (!dryRun) {
       next.add("add managers: run 'docker swarm join-token manager' on this node and the printed 'docker swarm join'"
           + " on each fresh manager (wipe its old swarm state first)");
-      next.add("workers that knew " + facts.advertiseAddr() + " reconnect on their own; any other worker: 'docker swarm"
-          + " leave -f', then join with the command 'docker swarm join-token worker' prints");
+      if (plan.otherAddress()) {
+        next.add("workers know only the old managers' addresses: on each, 'docker swarm leave -f', then join with the"
+            + " command 'docker swarm join-token worker' prints here (it names " + RestorePlanner.newRaftAddr(facts) + ")");
+      } else {
+        next.add("workers that knew " + facts.advertiseAddr() + " reconnect on their own; any other worker: 'docker swarm"
+            + " leave -f', then join with the command 'docker swarm join-token worker' prints");
+      }
       if (movedAside) {
         next.add("the previous swarm directory is kept at " + facts.aside() + "; remove it once you are satisfied");
-      }
-      if (plan.otherAddress()) {
-        next.add("other address: follow the warning's steps before joining managers");
       }
     }
     List<String> warnings = new ArrayList<>(plan.warnings());

@@ -18,6 +18,12 @@ record LengthWord(long recordLength, int padding) {
    * other bits in the top byte, so that a flipped or hostile word (say 2^60) is caught here and
    * never turned into an allocation.
    */
+  /** The word etcd's encoder writes in front of a record of {@code recordLength} bytes. */
+  static long encode(long recordLength) {
+    long padding = (8 - recordLength % 8) % 8;
+    return padding == 0 ? recordLength : recordLength | (0x80L | padding) << 56;
+  }
+
   static Optional<LengthWord> decode(long raw) {
     long length = raw & 0x00FF_FFFF_FFFF_FFFFL;
     int top = (int) (raw >>> 56);

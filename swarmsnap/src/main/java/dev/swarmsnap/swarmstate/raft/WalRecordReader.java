@@ -55,7 +55,7 @@ public final class WalRecordReader {
             rec = Record.parseFrom(cis);
           } catch (InvalidProtocolBufferException e) {
             if (last && hasZeroSector(frame, body)) {
-              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record: " + e.getMessage());
+              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record: " + e.getMessage(), state.running);
               return;
             }
             throw new CorruptStateException(
@@ -82,7 +82,7 @@ public final class WalRecordReader {
           int next = crc32c.update(state.running, data);
           if (next != rec.getCrc()) {
             if (last && hasZeroSector(frame, body)) {
-              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record (CRC mismatch)");
+              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record (CRC mismatch)", state.running);
               return;
             }
             throw new CorruptStateException(
@@ -100,9 +100,9 @@ public final class WalRecordReader {
             throw new CorruptStateException(
                 seg.file(), end.offset(), "a WAL length word and a whole frame", end.detail());
           }
-          state.tail = new WalTail(seg.file(), end.offset(), true, end.detail());
+          state.tail = new WalTail(seg.file(), end.offset(), true, end.detail(), state.running);
         } else {
-          state.tail = new WalTail(seg.file(), end.offset(), false, end.detail());
+          state.tail = new WalTail(seg.file(), end.offset(), false, end.detail(), state.running);
         }
       } catch (UncheckedIOException e) {
         throw e.getCause() == null ? e : new CorruptStateException(

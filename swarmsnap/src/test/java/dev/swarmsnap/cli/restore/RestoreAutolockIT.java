@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An autolocked 3-manager swarm restored from one follower alone: the wrong key is refused before
  * anything changes; the right one works through the offline key rewrite, and the new unlock key lands
- * in the file (0600) and nowhere in the output.
+ * in the file (0600) and nowhere in the output. Then the same backup on a new host with another IP:
+ * key rewrite and raft address move together, and a manager joins through the new address.
  */
 @LabSwarm(managers = 3, workers = 0, autolock = true)
 @Timeout(900)
@@ -119,5 +120,34 @@ class RestoreAutolockIT {
         "{{.Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers}}");
     assertThat(autolock.stdout().trim()).isEqualTo("true");
     assertThat(List.of(run.json().path("removedManagers").size())).containsExactly(2);
+  }
+
+  @Test
+  @Order(5)
+  void onANewHostWithAnotherIpTheAutolockedBackupLeadsThereAndAdvertisesTheNewAddress(Lab lab) throws Exception {
+    LabNode fresh = lab.addNode(LabNode.Role.WORKER);
+    CommandResult leave = lab.docker(fresh.name(), Duration.ofSeconds(60), "swarm", "leave", "--force");
+    assertThat(leave.ok()).as(leave.reason()).isTrue();
+    LabNode previous = lab.node(backedUp);
+    lab.stop(previous.name());
+    lab.wipe(previous.name());
+    Path newKey = backups.resolve("new-on-new-ip.key");
+
+    Swarmsnap.Run run = RestoreLab.swarmsnap(fresh, runDir, Map.of(), "restore", archive.toString(),
+        "--advertise-addr", fresh.address(), "--unlock-key-file", lab.unlockKeyFile().toString(),
+        "--new-unlock-key-file", newKey.toString(), "--yes", "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.json().path("stepsDone").toString()).contains("raft address moved from " + previous.address());
+    assertThat(RestoreLab.inspect(lab, fresh, "self", "{{.ManagerStatus.Leader}} {{.Status.State}} {{.ManagerStatus.Addr}}"))
+        .isEqualTo("true ready " + fresh.address() + ":2377");
+    CommandResult autolock = lab.docker(fresh.name(), Duration.ofSeconds(10), "info", "--format",
+        "{{.Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers}}");
+    assertThat(autolock.stdout().trim()).isEqualTo("true");
+    String key = Files.readString(newKey).trim();
+    assertThat(run.out()).doesNotContain(key);
+    assertThat(run.err()).doesNotContain(key);
+    LabNode joiner = RestoreIT.managers(lab).stream().filter(n -> !n.name().equals(backedUp)).findFirst().orElseThrow();
+    RestoreLab.joinAsManagers(lab, fresh, List.of(joiner), fresh.address() + ":2377");
   }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code swarmsnap restore} on a real 3-manager + 1-worker swarm with services, secrets, configs and
- * networks: dry run, rollback, then the disaster (every manager lost) and a new manager joining.
+ * networks: dry run, refusals, rollback (engine not starting; engine started but the restore failing),
+ * then the disaster (every manager lost) and two fresh managers joining: 3 reachable managers again.
  */
 @LabSwarm(managers = 3, workers = 1)
 @Timeout(1200)
@@ -177,6 +178,40 @@ class RestoreIT {
 
   @Test
   @Order(5)
+  void aFailureAfterTheEngineStartedRollsBackToTheSameBytesAndLeavesTheEngineRunning(Lab lab) throws Exception {
+    LabNode node = follower(lab, 1);
+    lab.stop(node.name());
+    Map<String, String> before = RestoreLab.treeHashes(node.swarmDir());
+    // Something else holds the swarm port: the engine starts, but its manager cannot listen, so
+    // force-new-cluster fails after the start (a real engine failure, no mock).
+    Process squatter = RestoreLab.listenInNetns(node, 2377);
+    try {
+      Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", archive.toString(), "--yes");
+
+      assertThat(run.code()).as(run.out()).isNotZero();
+      assertThat(run.err()).contains("restore failed and was rolled back").contains("POST /swarm/init")
+          .contains("previous swarm directory is back").contains("the engine was started again and answers")
+          .doesNotContain("Exception");
+      assertThat(lab.running(node.name())).as(run.err()).isTrue();
+      assertThat(lab.docker(node.name(), Duration.ofSeconds(10), "version", "--format", "{{.Server.Version}}").ok())
+          .as("the engine answers").isTrue();
+      assertThat(RestoreLab.treeHashes(node.swarmDir())).as("swarm directory, docker-state.json included")
+          .isEqualTo(before);
+      assertThat(RestoreLab.siblings(node.swarmDir(), ".before-restore-")).isEmpty();
+    } finally {
+      squatter.destroy();
+      squatter.waitFor();
+    }
+    // with the port free again the old state runs as before: restart the engine to let it take the port now
+    lab.stop(node.name());
+    Await.until(Duration.ofSeconds(15), () -> !Files.exists(node.pidFile())); // dockerd removes it on exit
+    lab.start(node.name());
+    assertThat(Await.until(Duration.ofSeconds(90), () -> RestoreLab.inspect(lab, lab.node(lab.leader()),
+        node.hostname(), "{{.ManagerStatus.Reachability}} {{.Status.State}}").equals("reachable ready"))).isTrue();
+  }
+
+  @Test
+  @Order(6)
   void afterLosingEveryManagerTheBackupComesBackOnAWipedNode(Lab lab, @TempDir Path scratch) throws Exception {
     LabNode target = follower(lab, 0);
     LabNode worker = lab.nodes().stream().filter(n -> !n.isManager()).findFirst().orElseThrow();
@@ -209,32 +244,19 @@ class RestoreIT {
   }
 
   @Test
-  @Order(6)
-  void aFreshManagerJoinsTheRestoredCluster(Lab lab) {
+  @Order(7)
+  void twoFreshManagersJoinAndTheClusterReportsThreeReachableManagers(Lab lab) {
     LabNode restored = follower(lab, 0);
-    LabNode fresh = managers(lab).stream().filter(n -> !n.name().equals(restored.name())).findFirst().orElseThrow();
-    lab.start(fresh.name());
-    CommandResult token = lab.docker(restored.name(), Duration.ofSeconds(10), "swarm", "join-token", "-q", "manager");
-    assertThat(token.ok()).as(token.reason()).isTrue();
+    List<LabNode> fresh = managers(lab).stream().filter(n -> !n.name().equals(restored.name())).toList();
+    RestoreLab.joinAsManagers(lab, restored, fresh, restored.address() + ":2377");
 
-    CommandResult join = lab.docker(fresh.name(), Duration.ofSeconds(60), "swarm", "join", "--token",
-        token.stdout().trim(), "--advertise-addr", fresh.address(), restored.address() + ":2377");
-
-    assertThat(join.ok()).as(join.reason()).isTrue();
-    assertThat(Await.until(Duration.ofSeconds(60), () -> managerStatuses(lab, restored).size() == 2
-        && RestoreLab.inspect(lab, restored, fresh.hostname(), "{{.ManagerStatus.Reachability}}").equals("reachable")))
-        .as("two reachable managers: " + managerStatuses(lab, restored)).isTrue();
+    assertThat(Await.until(Duration.ofSeconds(90), () -> RestoreLab.threeReachableManagers(lab, restored)))
+        .as("3 reachable managers: " + RestoreLab.managerStatuses(lab, restored)).isTrue();
   }
 
   /** The followers as they were at the start, before leadership changes. */
   static LabNode follower(Lab lab, int index) {
     return lab.node(index == 0 ? backedUp : otherFollower);
-  }
-
-  private static List<String> managerStatuses(Lab lab, LabNode on) {
-    CommandResult result = lab.docker(on.name(), Duration.ofSeconds(10), "node", "ls", "--filter", "role=manager",
-        "--format", "{{.Hostname}} {{.ManagerStatus}} {{.Status}}");
-    return result.ok() ? result.stdout().lines().filter(l -> !l.isBlank()).toList() : List.of();
   }
 
   static List<LabNode> managers(Lab lab) {

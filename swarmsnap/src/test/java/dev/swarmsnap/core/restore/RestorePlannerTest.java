@@ -56,13 +56,56 @@ class RestorePlannerTest {
   }
 
   @Test
-  void plan_otherAddress_warnsWithManualSteps() {
+  void plan_otherAddress_movesTheRaftAddressOfflineBeforeTheStart() {
     RestorePlan plan = planner.plan(facts(Optional.empty(), "198.51.100.7", FILE));
 
     assertThat(plan.otherAddress()).isTrue();
-    assertThat(plan.warnings()).singleElement().asString().contains("docker/for-linux#523")
-        .contains("ip addr add 192.0.2.2").contains("demote");
-    assertThat(plan.steps()).first().asString().contains("stopped already");
+    assertThat(plan.refused()).isFalse();
+    assertThat(plan.warnings()).isEmpty();
+    assertThat(plan.checks()).anySatisfy(c -> assertThat(c).contains("192.0.2.2:2377").contains("198.51.100.7:2377"));
+    int move = indexOf(plan.steps(), "ConfChange");
+    assertThat(move).isPositive().isLessThan(indexOf(plan.steps(), "rename the verified extraction"));
+    assertThat(plan.steps().get(move)).contains("198.51.100.7:2377").contains("docker-state.json");
+  }
+
+  @Test
+  void plan_otherAddressWithAPort_keepsThatPort() {
+    RestoreFacts facts = facts(Optional.empty(), "198.51.100.7:4567", FILE);
+
+    assertThat(RestorePlanner.newRaftAddr(facts)).isEqualTo("198.51.100.7:4567");
+  }
+
+  @Test
+  void plan_otherAddressThatIsNoIp_refused() {
+    RestorePlan plan = planner.plan(facts(Optional.empty(), "eth1", FILE));
+
+    assertThat(plan.refusals()).singleElement().asString().contains("not an IP address");
+  }
+
+  @Test
+  void listenOn_movesAListenAddressBoundToTheOldIpAndKeepsAWildcard() {
+    assertThat(new NodeStartConfig("192.0.2.2:2377", Optional.empty()).listenOn("192.0.2.2", "198.51.100.7"))
+        .isEqualTo("198.51.100.7:2377");
+    assertThat(new NodeStartConfig("0.0.0.0:2377", Optional.empty()).listenOn("192.0.2.2", "198.51.100.7"))
+        .isEqualTo("0.0.0.0:2377");
+  }
+
+  @Test
+  void ipLiterals() {
+    assertThat(RaftAddresses.isIpLiteral("10.231.1.40")).isTrue();
+    assertThat(RaftAddresses.isIpLiteral("fd00::1")).isTrue();
+    assertThat(RaftAddresses.isIpLiteral("eth0")).isFalse();
+    assertThat(RaftAddresses.isIpLiteral("host.example")).isFalse();
+    assertThat(RaftAddresses.isIpLiteral("300.1.1.1")).isFalse();
+  }
+
+  private static int indexOf(List<String> steps, String part) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).contains(part)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The real fixtures of src/test/resources/fixtures, and Engine-API-shaped documents from their api-view. */
-final class RealState {
+public final class RealState {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RealState() {}
 
-  static Path unpack(String name, Path into) throws IOException, InterruptedException {
+  public static Path unpack(String name, Path into) throws IOException, InterruptedException {
     Path dest = Files.createDirectories(into.resolve(name));
     Process p = new ProcessBuilder("tar", "-xzf", resource(name + "/swarm.tar.gz").toString(), "-C", dest.toString())
         .redirectErrorStream(true).start();
@@ -27,7 +27,7 @@ final class RealState {
     return dest.resolve("swarm");
   }
 
-  static Path resource(String rel) {
+  public static Path resource(String rel) {
     try {
       return Path.of(RealState.class.getResource("/fixtures/" + rel).toURI());
     } catch (java.net.URISyntaxException e) {
