@@ -4,6 +4,9 @@ import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
+import dev.swarmsnap.cli.prune.PruneCommand;
+import dev.swarmsnap.cli.repo.CopyCommand;
+import dev.swarmsnap.cli.repo.ListCommand;
 import dev.swarmsnap.cli.restore.RestoreCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
 import dev.swarmsnap.cli.verify.VerifyCommand;
@@ -26,6 +29,9 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       VerifyCommand.class,
       RestoreCommand.class,
+      ListCommand.class,
+      PruneCommand.class,
+      CopyCommand.class,
       KeyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,

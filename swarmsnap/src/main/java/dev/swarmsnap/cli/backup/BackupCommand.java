@@ -1,10 +1,12 @@
 package dev.swarmsnap.cli.backup;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
+import dev.swarmsnap.cli.RepositoryOptions;
 import dev.swarmsnap.cli.RunDirectory;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.cli.VersionProvider;
@@ -13,6 +15,11 @@ import dev.swarmsnap.core.backup.BackupReport;
 import dev.swarmsnap.core.backup.BackupRequest;
 import dev.swarmsnap.core.backup.BackupService;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.core.repository.BackupUpload;
+import dev.swarmsnap.core.repository.UploadOutcome;
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.repository.BackupRepository;
+import dev.swarmsnap.repository.TransferProgress;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
 import java.nio.file.Path;
@@ -37,13 +44,19 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  swarmsnap backup --output /var/backups/swarm/",
       "  swarmsnap backup --output /backups --unlock-key-cmd 'pass show swarm/prod' --json",
-      "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal"
+      "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal",
+      "  swarmsnap backup --output /var/backups/swarm --repo s3://backups/prod --remove-local"
     })
 public final class BackupCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
   @Mixin EngineControlOptions control;
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
+  @Mixin RepositoryOptions repository;
+
+  @Option(names = "--remove-local",
+      description = "With --repo: remove the local archive once it is stored in the repository (kept if storing fails).")
+  boolean removeLocal;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE", defaultValue = ".",
       description = "A directory (the archive gets its standard name there) or the archive file (default: .).")
@@ -80,19 +93,41 @@ public final class BackupCommand implements Callable<Integer> {
         unlockKey.source(),
         RunDirectory.of(context),
         VersionProvider.version());
-    EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
-    BackupProgress progress = new BackupProgress(context);
-    progress.step("engine control: " + selected.why());
-    BackupReport report;
-    try (EngineClient client = engine.open(context)) {
-      report = new BackupService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
-          .run(request, client, selected.control(), progress);
+    // Opened (and so parsed) before the backup, so a mistyped --repo costs no engine downtime.
+    Optional<BackupRepository> repo = repository.open(context);
+    try {
+      EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
+      BackupProgress progress = new BackupProgress(context);
+      progress.step("engine control: " + selected.why());
+      BackupReport report;
+      try (EngineClient client = engine.open(context)) {
+        report = new BackupService(context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()))
+            .run(request, client, selected.control(), progress);
+      }
+      Optional<UploadOutcome> upload = repo.map(r -> {
+        progress.step("storing the archive in " + r.describe());
+        return new BackupUpload().upload(r, report, VersionProvider.version(), removeLocal, TransferProgress.NONE);
+      });
+      if (output.json()) {
+        new JsonOutput().print(context.out(), new BackupJson(report, upload));
+      } else {
+        new BackupText(context.out()).print(report);
+        upload.ifPresent(u -> new BackupText(context.out()).print(u));
+      }
+      return upload.filter(u -> !u.stored()).map(u -> partial(u)).orElse(ExitCode.OK.code());
+    } finally {
+      repo.ifPresent(BackupRepository::close);
     }
-    if (output.json()) {
-      new JsonOutput().print(context.out(), report);
-    } else {
-      new BackupText(context.out()).print(report);
-    }
-    return 0;
   }
+
+  private int partial(UploadOutcome upload) {
+    context.err().println("swarmsnap: partial: the backup was written, but storing it in " + upload.repository()
+        + " failed: " + upload.error().orElse("unknown error"));
+    upload.hint().ifPresent(h -> context.err().println("hint: " + h));
+    context.err().flush();
+    return ExitCode.PARTIAL.code();
+  }
+
+  /** The JSON document of a backup: the report's fields, plus where the archive was stored. */
+  record BackupJson(@JsonUnwrapped BackupReport backup, Optional<UploadOutcome> repository) {}
 }
