@@ -46,10 +46,24 @@ public final class BackupCatalog {
           "see the IDs with 'swarmsnap list --repo " + repository + "'");
     }
     if (matches.size() > 1) {
+      int shown = Math.min(64, Math.max(12, commonPrefix(matches) + 4));
       throw new BadInputException("backup ID prefix " + ref + " is ambiguous: it matches "
-          + matches.stream().map(b -> b.id().substring(0, Math.max(12, ref.length() + 2))).collect(Collectors.joining(", ")),
+          + matches.stream().map(b -> b.id().substring(0, shown)).collect(Collectors.joining(", ")),
           "give more digits of the ID");
     }
     return matches.get(0);
+  }
+
+  private static int commonPrefix(List<BackupIndex> backups) {
+    String first = backups.get(0).id();
+    int length = first.length();
+    for (BackupIndex b : backups) {
+      int i = 0;
+      while (i < length && b.id().charAt(i) == first.charAt(i)) {
+        i++;
+      }
+      length = i;
+    }
+    return length;
   }
 }
