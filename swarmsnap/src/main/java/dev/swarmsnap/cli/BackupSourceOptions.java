@@ -3,7 +3,6 @@ package dev.swarmsnap.cli;
 import dev.swarmsnap.core.repository.FetchedArchive;
 import dev.swarmsnap.core.repository.RepositoryArchives;
 import dev.swarmsnap.repository.BackupRepository;
-import dev.swarmsnap.repository.TransferProgress;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -32,8 +31,10 @@ public final class BackupSourceOptions {
     try (BackupRepository repo = opened.get()) {
       context.err().println("swarmsnap: downloading backup '" + ref + "' from " + repo.describe());
       context.err().flush();
+      TerminalProgress progress = new TerminalProgress(context);
       FetchedArchive fetched = new RepositoryArchives(temporaryRoot(context))
-          .fetch(repo, ref, Optional.ofNullable(cluster), TransferProgress.NONE);
+          .fetch(repo, ref, Optional.ofNullable(cluster), progress::progress);
+      progress.endLine();
       context.err().println("swarmsnap: backup " + fetched.backup().id().substring(0, 12) + " ("
           + fetched.backup().createdAt() + ", " + fetched.backup().hostname() + ") is at " + fetched.archive());
       context.err().flush();

@@ -19,7 +19,6 @@ import dev.swarmsnap.core.repository.BackupUpload;
 import dev.swarmsnap.core.repository.UploadOutcome;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.repository.BackupRepository;
-import dev.swarmsnap.repository.TransferProgress;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
 import java.nio.file.Path;
@@ -106,7 +105,9 @@ public final class BackupCommand implements Callable<Integer> {
       }
       Optional<UploadOutcome> upload = repo.map(r -> {
         progress.step("storing the archive in " + r.describe());
-        return new BackupUpload().upload(r, report, VersionProvider.version(), removeLocal, TransferProgress.NONE);
+        UploadOutcome outcome = new BackupUpload().upload(r, report, VersionProvider.version(), removeLocal, progress::progress);
+        progress.step(outcome.stored() ? "stored as backup " + outcome.id().substring(0, 12) : "storing failed");
+        return outcome;
       });
       if (output.json()) {
         new JsonOutput().print(context.out(), new BackupJson(report, upload));

@@ -151,6 +151,20 @@ class RepositoryCommandsTest {
   }
 
   @Test
+  void copyNeedsSomethingToCopyAndASource() {
+    Run nothing = run("copy", "--from", local.toString(), "--to", tmp.resolve("x").toString());
+    assertThat(nothing.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(nothing.err()).contains("nothing to copy");
+
+    Run noSource = run("copy", "--to", tmp.resolve("x").toString(), "--all");
+    assertThat(noSource.code()).isEqualTo(ExitCode.USAGE.code());
+
+    Run badScheme = run("list", "--repo", "gs://bucket/x");
+    assertThat(badScheme.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(badScheme.err()).contains("not supported");
+  }
+
+  @Test
   void aDirectoryThatIsNoRepositoryIsNamed() {
     Run run = run("list", "--repo", tmp.resolve("nothing-here").toString());
     assertThat(run.code()).isEqualTo(ExitCode.NOT_FOUND.code());
