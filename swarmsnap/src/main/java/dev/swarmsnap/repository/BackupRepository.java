@@ -49,17 +49,14 @@ public final class BackupRepository implements AutoCloseable {
    * Reads and checks the config.
    *
    * @return empty when no repository exists here yet
-   * @throws RepositoryException when its layout is newer than this build reads
+   * @throws NewerLayoutException when its layout is newer than this build reads
    */
   public Optional<RepositoryConfig> config() {
     Optional<RepositoryConfig> config = store.read(RepositoryLayout.CONFIG, MAX_SMALL_OBJECT)
         .map(json -> codec.decode(json, RepositoryConfig.class, describe() + "/" + RepositoryLayout.CONFIG));
     config.ifPresent(c -> {
       if (c.layoutVersion() > RepositoryLayout.VERSION) {
-        throw new RepositoryException(ExitCode.FAILED,
-            "repository " + describe() + " has layout version " + c.layoutVersion()
-                + ", newer than this swarmsnap understands (" + RepositoryLayout.VERSION + ")",
-            "upgrade swarmsnap to read it; this version will not write to it either");
+        throw new NewerLayoutException(describe(), c.layoutVersion());
       }
     });
     return config;

@@ -17,8 +17,11 @@ import dev.swarmsnap.core.backup.BackupService;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.repository.BackupUpload;
 import dev.swarmsnap.core.repository.UploadOutcome;
+import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.repository.BackupRepository;
+import dev.swarmsnap.repository.NewerLayoutException;
+import dev.swarmsnap.repository.RepositoryException;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
 import java.nio.file.Path;
@@ -92,9 +95,14 @@ public final class BackupCommand implements Callable<Integer> {
         unlockKey.source(),
         RunDirectory.of(context),
         VersionProvider.version());
+    if (removeLocal && repository.location().isEmpty()) {
+      throw new BadInputException("--remove-local needs --repo: without a repository the local archive is the backup",
+          "add --repo REPO or drop --remove-local");
+    }
     // Opened (and so parsed) before the backup, so a mistyped --repo costs no engine downtime.
     Optional<BackupRepository> repo = repository.open(context);
     try {
+      repo.ifPresent(this::refuseNewerLayout);
       EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
       BackupProgress progress = new BackupProgress(context);
       progress.step("engine control: " + selected.why());
@@ -118,6 +126,21 @@ public final class BackupCommand implements Callable<Integer> {
       return upload.filter(u -> !u.stored()).map(u -> partial(u)).orElse(ExitCode.OK.code());
     } finally {
       repo.ifPresent(BackupRepository::close);
+    }
+  }
+
+  /**
+   * A repository this build cannot write to is refused before the engine stops. An unreachable one
+   * is not: the backup is still worth taking, and is kept locally (exit code partial).
+   */
+  private void refuseNewerLayout(BackupRepository repo) {
+    try {
+      repo.config();
+    } catch (NewerLayoutException e) {
+      throw e;
+    } catch (RepositoryException e) {
+      context.err().println("swarmsnap: warning: " + e.getMessage() + "; backing up anyway, the archive is kept locally");
+      context.err().flush();
     }
   }
 

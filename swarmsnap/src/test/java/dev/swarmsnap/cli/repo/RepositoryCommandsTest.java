@@ -159,9 +159,29 @@ class RepositoryCommandsTest {
     Run noSource = run("copy", "--to", tmp.resolve("x").toString(), "--all");
     assertThat(noSource.code()).isEqualTo(ExitCode.USAGE.code());
 
+    Run removeLocal = run("backup", "--remove-local", "--output", tmp.toString());
+    assertThat(removeLocal.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(removeLocal.err()).contains("--remove-local needs --repo");
+
+    Run badRepo = run("backup", "--repo", "gs://bucket/x", "--output", tmp.toString());
+    assertThat(badRepo.code()).as("refused before any engine is contacted").isEqualTo(ExitCode.USAGE.code());
+
     Run badScheme = run("list", "--repo", "gs://bucket/x");
     assertThat(badScheme.code()).isEqualTo(ExitCode.USAGE.code());
     assertThat(badScheme.err()).contains("not supported");
+  }
+
+  @Test
+  void aRepositoryOfANewerLayoutIsRefusedBeforeTheBackupStarts() throws Exception {
+    Path newer = Files.createDirectories(tmp.resolve("newer"));
+    Files.writeString(newer.resolve("swarmsnap-repo.json"),
+        "{\"layout_version\": 7, \"created_at\": \"2030-01-01T00:00:00Z\", \"created_by\": \"swarmsnap 9\"}");
+
+    Run backup = run("backup", "--repo", newer.toString(), "--output", tmp.toString(), "--host", "unix:///nonexistent/d.sock");
+
+    assertThat(backup.code()).as(backup.err()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(backup.err()).contains("layout version 7, newer than this swarmsnap understands (1)").contains("upgrade");
+    assertThat(run("list", "--repo", newer.toString()).err()).contains("layout version 7");
   }
 
   @Test
