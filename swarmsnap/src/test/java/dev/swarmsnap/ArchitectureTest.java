@@ -42,6 +42,27 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheS3StoreUsesTheAwsSdk() {
+    onlyIn("dev.swarmsnap.repository.s3..", "software.amazon.awssdk..");
+  }
+
+  @Test
+  void theRepositoryKnowsNothingOfCoreOrTheEngine() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.repository..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.swarmsnap.core..", "dev.swarmsnap.engine..", "dev.swarmsnap.swarmstate..", "dev.swarmsnap.archive..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void retentionIsPure() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.core.retention..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.swarmsnap.repository..", "dev.swarmsnap.engine..", "dev.swarmsnap.durable..", "dev.swarmsnap.archive..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyTheReaderUsesProtobuf() {
     onlyIn("dev.swarmsnap.swarmstate..", "com.google.protobuf..");
   }

@@ -13,13 +13,13 @@ import java.nio.file.Path;
  * The optional age layer around an archive (docs/archive-format.md, "Encryption"): detects it,
  * opens it, and turns age's failures into the archive's own errors. Stateless.
  */
-final class ArchiveEncryption {
+public final class ArchiveEncryption {
   private static final AgeEnvelope AGE = new AgeEnvelope();
 
   private ArchiveEncryption() {}
 
   /** Whether {@code archive} starts with an age header; false for unreadable or short files. */
-  static boolean isEncrypted(Path archive) {
+  public static boolean isEncrypted(Path archive) {
     try (InputStream probe = Files.newInputStream(archive)) {
       return AgeEnvelope.isAge(probe.readNBytes(AgeEnvelope.probeLength()));
     } catch (IOException e) {

@@ -5,6 +5,9 @@ import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
 import dev.swarmsnap.cli.recover.RecoverCommand;
+import dev.swarmsnap.cli.prune.PruneCommand;
+import dev.swarmsnap.cli.repo.CopyCommand;
+import dev.swarmsnap.cli.repo.ListCommand;
 import dev.swarmsnap.cli.restore.RestoreCommand;
 import dev.swarmsnap.cli.schedule.ScheduleCommand;
 import dev.swarmsnap.cli.status.StatusCommand;
@@ -30,6 +33,9 @@ import picocli.CommandLine.ScopeType;
       RestoreCommand.class,
       RecoverCommand.class,
       ScheduleCommand.class,
+      ListCommand.class,
+      PruneCommand.class,
+      CopyCommand.class,
       KeyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,

@@ -16,7 +16,7 @@ public enum ExitCode {
   NOT_FOUND(8, "a named thing does not exist (lab, node, file, backup)"),
   CONFLICT(9, "the name or resource is already in use"),
   NOT_A_MANAGER(10, "this node is not an active swarm manager"),
-  PARTIAL(11, "partial: the backup was written here, but copying it to the repository failed");
+  PARTIAL(11, "partial: the backup was written locally, but storing it in the repository failed");
 
   private final int code;
   private final String meaning;

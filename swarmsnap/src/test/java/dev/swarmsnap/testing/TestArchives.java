@@ -49,6 +49,18 @@ public final class TestArchives {
   /** As {@link #write(Path, Map, Optional, Path)}, age-encrypted to {@code encryption} when given. */
   public static Path write(Path swarmDir, Map<String, byte[]> api, Optional<String> keyFingerprint, Path target,
       Optional<AgeRecipients> encryption) throws IOException {
+    return write(swarmDir, api, keyFingerprint, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), target,
+        encryption);
+  }
+
+  /** As {@link #write(Path, Map, Optional, Path)}, with the backup time the manifest records. */
+  public static Path write(Path swarmDir, Map<String, byte[]> api, Optional<String> keyFingerprint, Instant createdAt,
+      Path target) throws IOException {
+    return write(swarmDir, api, keyFingerprint, createdAt, target, Optional.empty());
+  }
+
+  private static Path write(Path swarmDir, Map<String, byte[]> api, Optional<String> keyFingerprint, Instant createdAt,
+      Path target, Optional<AgeRecipients> encryption) throws IOException {
     Path staging = Files.createTempDirectory(target.getParent(), "api");
     List<ManifestFile> files = new ArrayList<>();
     List<ArchiveSource> sources = new ArrayList<>();
@@ -79,7 +91,7 @@ public final class TestArchives {
         add(files, sources, path, p, Files.size(p), Files.size(p));
       }
     }
-    Manifest manifest = new Manifest(FormatVersion.CURRENT, "0.0.0-test", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+    Manifest manifest = new Manifest(FormatVersion.CURRENT, "0.0.0-test", createdAt,
         new EngineFacts("20.10.24+dfsg1", "1.41", "linux", "amd64"),
         new NodeFacts("test-node", "n0de0000000000000000000000", "c1u5ter000000000000000000", SwarmRole.MANAGER, false),
         List.of(), new RaftFacts(Optional.empty(), Optional.empty()),

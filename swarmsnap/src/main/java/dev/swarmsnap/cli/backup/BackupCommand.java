@@ -1,11 +1,13 @@
 package dev.swarmsnap.cli.backup;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EncryptionOptions;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
+import dev.swarmsnap.cli.RepositoryOptions;
 import dev.swarmsnap.cli.RunDirectory;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.cli.VersionProvider;
@@ -18,12 +20,20 @@ import dev.swarmsnap.core.backup.BackupOptions;
 import dev.swarmsnap.core.backup.BackupReport;
 import dev.swarmsnap.core.backup.BackupRequest;
 import dev.swarmsnap.core.backup.BackupService;
+import dev.swarmsnap.core.backup.StoredOnlyLocallyException;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.keys.UnlockKeySource;
 import dev.swarmsnap.core.schedule.Designation;
 import dev.swarmsnap.core.schedule.ScheduledTurn;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
+import dev.swarmsnap.core.repository.BackupUpload;
+import dev.swarmsnap.core.repository.UploadOutcome;
+import dev.swarmsnap.error.BadInputException;
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.repository.BackupRepository;
+import dev.swarmsnap.repository.NewerLayoutException;
+import dev.swarmsnap.repository.RepositoryException;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
 import dev.swarmsnap.metrics.PrometheusTextFile;
@@ -54,7 +64,8 @@ import picocli.CommandLine.Option;
       "  swarmsnap backup --output /backups --unlock-key-cmd 'pass show swarm/prod' --json",
       "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal",
       "  swarmsnap backup --output /backups --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
-      "  swarmsnap backup --scheduled --output /backups --metrics-file /var/lib/node_exporter/swarmsnap.prom"
+      "  swarmsnap backup --scheduled --output /backups --metrics-file /var/lib/node_exporter/swarmsnap.prom",
+      "  swarmsnap backup --output /var/backups/swarm --repo s3://backups/prod --remove-local"
     })
 public final class BackupCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
@@ -63,6 +74,11 @@ public final class BackupCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin EncryptionOptions encryption;
   @Mixin BackupAutomationOptions automation;
+  @Mixin RepositoryOptions repository;
+
+  @Option(names = "--remove-local",
+      description = "With --repo: remove the local archive once it is stored in the repository (kept if storing fails).")
+  boolean removeLocal;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE", defaultValue = ".",
       description = "A directory (the archive gets its standard name there) or the archive file (default: .).")
@@ -93,13 +109,22 @@ public final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var recipients = encryption.recipients();
+    if (removeLocal && repository.location().isEmpty()) {
+      throw new BadInputException("--remove-local needs --repo: without a repository the local archive is the backup",
+          "add --repo REPO or drop --remove-local");
+    }
+    // Opened (and so parsed) before the backup, so a mistyped --repo costs no engine downtime.
+    Optional<BackupRepository> repo = repository.open(context);
     try (EngineClient client = engine.open(context)) {
+      repo.ifPresent(this::refuseNewerLayout);
       RunOutcome outcome = new AutomatedBackup(context.clock(), new HookRunner(new ShellCommand()),
               new HookEnvironment(context.environment(), secretVariables()), new PrometheusTextFile(new AtomicFileWriter()))
-          .run(automation.settings(), turn(client), () -> backUp(client, recipients), context.err()::println);
+          .run(automation.settings(), turn(client), () -> backUp(client, recipients, repo), context.err()::println);
       if (outcome.result() == RunResult.SKIPPED && output.json()) {
         new JsonOutput().print(context.out(), new SkippedRun(outcome.result().label(), outcome.message().orElse("")));
       }
+    } finally {
+      repo.ifPresent(BackupRepository::close);
     }
     return 0;
   }
@@ -122,7 +147,7 @@ public final class BackupCommand implements Callable<Integer> {
         .orElse(Set.of());
   }
 
-  private BackupReport backUp(EngineClient client, Optional<AgeRecipients> recipients) {
+  private BackupReport backUp(EngineClient client, Optional<AgeRecipients> recipients, Optional<BackupRepository> repo) {
     BackupRequest request = new BackupRequest(
         target,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
@@ -136,11 +161,40 @@ public final class BackupCommand implements Callable<Integer> {
     BackupReport report = new BackupService(
             context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()), recipients)
         .run(request, client, selected.control(), progress);
+    Optional<UploadOutcome> upload = repo.map(r -> {
+      progress.step("storing the archive in " + r.describe());
+      UploadOutcome outcome = new BackupUpload().upload(r, report, VersionProvider.version(), removeLocal, progress::progress);
+      progress.step(outcome.stored() ? "stored as backup " + outcome.id().substring(0, 12) : "storing failed");
+      return outcome;
+    });
     if (output.json()) {
-      new JsonOutput().print(context.out(), report);
+      new JsonOutput().print(context.out(), new BackupJson(report, upload));
     } else {
       new BackupText(context.out()).print(report);
+      upload.ifPresent(u -> new BackupText(context.out()).print(u));
     }
+    upload.filter(u -> !u.stored()).ifPresent(u -> {
+      throw new StoredOnlyLocallyException(report, "partial: the backup was written, but storing it in "
+          + u.repository() + " failed: " + u.error().orElse("unknown error"), u.hint().orElse(null));
+    });
     return report;
   }
+
+  /**
+   * A repository this build cannot write to is refused before the engine stops. An unreachable one
+   * is not: the backup is still worth taking, and is kept locally (exit code partial).
+   */
+  private void refuseNewerLayout(BackupRepository repo) {
+    try {
+      repo.config();
+    } catch (NewerLayoutException e) {
+      throw e;
+    } catch (RepositoryException e) {
+      context.err().println("swarmsnap: warning: " + e.getMessage() + "; backing up anyway, the archive is kept locally");
+      context.err().flush();
+    }
+  }
+
+  /** The JSON document of a backup: the report's fields, plus where the archive was stored. */
+  record BackupJson(@JsonUnwrapped BackupReport backup, Optional<UploadOutcome> repository) {}
 }

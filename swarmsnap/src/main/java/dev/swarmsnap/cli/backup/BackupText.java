@@ -2,6 +2,7 @@ package dev.swarmsnap.cli.backup;
 
 import dev.swarmsnap.cli.HumanUnits;
 import dev.swarmsnap.core.backup.BackupReport;
+import dev.swarmsnap.core.repository.UploadOutcome;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -28,6 +29,16 @@ final class BackupText {
     row("Objects", r.objects().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
     row("Autolock", r.autolock() ? "on; restore needs the unlock key " + r.unlockKeyFingerprint().orElse("") : "off");
     row("Took", HumanUnits.seconds(Duration.ofMillis(r.totalMillis())) + " in all");
+    out.flush();
+  }
+
+  void print(UploadOutcome u) {
+    if (u.stored()) {
+      row("Stored", u.repository() + " as backup " + u.id().substring(0, 12)
+          + (u.localRemoved() ? " (local archive removed)" : ""));
+    } else {
+      row("Stored", "NO: " + u.error().orElse("storing failed") + " (the local archive is kept)");
+    }
     out.flush();
   }
 

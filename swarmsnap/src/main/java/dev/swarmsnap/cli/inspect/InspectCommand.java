@@ -1,6 +1,7 @@
 package dev.swarmsnap.cli.inspect;
 
 import dev.swarmsnap.archive.ArchiveReader;
+import dev.swarmsnap.cli.BackupSourceOptions;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
@@ -9,6 +10,7 @@ import dev.swarmsnap.cli.UnlockKeyInput;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.inspect.InspectService;
 import dev.swarmsnap.core.inspect.Inspection;
+import dev.swarmsnap.core.repository.FetchedArchive;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
@@ -31,11 +33,14 @@ import picocli.CommandLine.Parameters;
       "Keys, tokens and the CA key are never shown; secret values only with --reveal-secrets."
     },
     footer = {"", "Examples:", "  swarmsnap inspect /var/lib/docker/swarm",
-        "  swarmsnap inspect backup.swarmsnap --unlock-key-file key.txt --json"})
+        "  swarmsnap inspect backup.swarmsnap --unlock-key-file key.txt --json",
+        "  swarmsnap inspect latest --repo s3://backups/swarm"})
 public final class InspectCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PATH", description = "A swarm directory (or a Docker data root) or a .swarmsnap archive.")
+  @Parameters(paramLabel = "PATH", description = "A swarm directory (or a Docker data root) or a .swarmsnap archive;"
+      + " with --repo, 'latest' or a backup ID prefix.")
   Path path;
 
+  @Mixin BackupSourceOptions source;
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
   @Mixin IdentityOptions identity;
@@ -57,8 +62,10 @@ public final class InspectCommand implements Callable<Integer> {
     }
     Optional<UnlockKey> key = new UnlockKeyInput(context).read(unlockKey);
     Inspection inspection;
-    try (AgeIdentities identities = identity.identities()) {
-      inspection = new InspectService(new ArchiveReader(new ManifestCodec(), identities)).inspect(path, key, revealSecrets);
+    try (AgeIdentities identities = identity.identities();
+        FetchedArchive fetched = source.fetch(context, path.toString()).orElse(null)) {
+      Path target = fetched == null ? path : fetched.archive();
+      inspection = new InspectService(new ArchiveReader(new ManifestCodec(), identities)).inspect(target, key, revealSecrets);
     } finally {
       key.ifPresent(UnlockKey::wipe);
     }

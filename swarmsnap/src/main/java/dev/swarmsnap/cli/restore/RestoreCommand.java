@@ -1,5 +1,6 @@
 package dev.swarmsnap.cli.restore;
 
+import dev.swarmsnap.cli.BackupSourceOptions;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
@@ -9,6 +10,7 @@ import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RunDirectory;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
+import dev.swarmsnap.core.repository.FetchedArchive;
 import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
 import dev.swarmsnap.core.restore.RestoreReport;
 import dev.swarmsnap.core.restore.RestoreRequest;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  swarmsnap restore backup.swarmsnap --dry-run",
       "  swarmsnap restore backup.swarmsnap --yes --json",
-      "  swarmsnap restore locked.swarmsnap --unlock-key-file old.key --new-unlock-key-file new.key --yes"
+      "  swarmsnap restore locked.swarmsnap --unlock-key-file old.key --new-unlock-key-file new.key --yes",
+      "  swarmsnap restore latest --repo s3://backups/swarm --s3-endpoint http://minio:9000 --s3-path-style --dry-run"
     })
 public final class RestoreCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
@@ -50,8 +53,11 @@ public final class RestoreCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin IdentityOptions identity;
 
-  @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The .swarmsnap archive to restore.")
+  @Parameters(index = "0", paramLabel = "ARCHIVE",
+      description = "The .swarmsnap archive to restore; with --repo, 'latest' or a backup ID prefix.")
   Path archive;
+
+  @Mixin BackupSourceOptions source;
 
   @Option(names = "--swarm-dir", paramLabel = "DIR",
       description = "The swarm directory to replace (default: $SWARMSNAP_SWARM_DIR, else <engine data-root>/swarm).")
@@ -92,6 +98,12 @@ public final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (FetchedArchive fetched = source.fetch(context, archive.toString()).orElse(null)) {
+      return restore(fetched == null ? archive : fetched.archive());
+    }
+  }
+
+  private Integer restore(Path archive) {
     RestoreRequest request = new RestoreRequest(
         archive,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),

@@ -1,6 +1,7 @@
 package dev.swarmsnap.cli.verify;
 
 import dev.swarmsnap.archive.ArchiveReader;
+import dev.swarmsnap.cli.BackupSourceOptions;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
@@ -8,6 +9,7 @@ import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.UnlockKeyInput;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.core.repository.FetchedArchive;
 import dev.swarmsnap.core.verify.Verification;
 import dev.swarmsnap.core.verify.VerifyService;
 import dev.swarmsnap.crypto.UnlockKey;
@@ -31,11 +33,14 @@ import picocli.CommandLine.Parameters;
       "Exits 0 when no check failed, 4 when one did."
     },
     footer = {"", "Examples:", "  swarmsnap verify backup.swarmsnap --unlock-key-env SWARM_KEY",
-        "  swarmsnap verify /var/lib/docker/swarm --json"})
+        "  swarmsnap verify /var/lib/docker/swarm --json",
+        "  swarmsnap verify latest --repo /mnt/backups/swarm"})
 public final class VerifyCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PATH", description = "A swarm directory (or a Docker data root) or a .swarmsnap archive.")
+  @Parameters(paramLabel = "PATH", description = "A swarm directory (or a Docker data root) or a .swarmsnap archive;"
+      + " with --repo, 'latest' or a backup ID prefix.")
   Path path;
 
+  @Mixin BackupSourceOptions source;
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin OutputOptions output;
   @Mixin IdentityOptions identity;
@@ -50,8 +55,10 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     Optional<UnlockKey> key = new UnlockKeyInput(context).read(unlockKey);
     Verification result;
-    try (AgeIdentities identities = identity.identities()) {
-      result = new VerifyService(new ArchiveReader(new ManifestCodec(), identities), context.clock()).verify(path, key);
+    try (AgeIdentities identities = identity.identities();
+        FetchedArchive fetched = source.fetch(context, path.toString()).orElse(null)) {
+      Path target = fetched == null ? path : fetched.archive();
+      result = new VerifyService(new ArchiveReader(new ManifestCodec(), identities), context.clock()).verify(target, key);
     } finally {
       key.ifPresent(UnlockKey::wipe);
     }

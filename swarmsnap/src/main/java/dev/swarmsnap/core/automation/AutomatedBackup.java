@@ -1,6 +1,7 @@
 package dev.swarmsnap.core.automation;
 
 import dev.swarmsnap.core.backup.BackupReport;
+import dev.swarmsnap.core.backup.StoredOnlyLocallyException;
 import dev.swarmsnap.core.schedule.Designation;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
@@ -64,7 +65,9 @@ public final class AutomatedBackup {
       }
     } catch (SwarmsnapException e) {
       failure = e;
-      outcome = new RunOutcome(RunResult.of(e.exitCode()), e.exitCode(), started, clock.instant(), Optional.empty(),
+      Optional<BackupReport> written = e instanceof StoredOnlyLocallyException partial
+          ? Optional.of(partial.report()) : Optional.empty();
+      outcome = new RunOutcome(RunResult.of(e.exitCode()), e.exitCode(), started, clock.instant(), written,
           Optional.of(e.getMessage()));
     } catch (RuntimeException e) {
       failure = e;
