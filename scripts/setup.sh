@@ -30,4 +30,5 @@ fi
 
 echo "==> building swarmsnap"
 mvn -B -q -DskipTests package
+scripts/class-data.sh
 echo "==> ready: $(bin/swarmsnap --version | head -1), $(dockerd --version)"
