@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.lab.CommandResult;
 import dev.swarmsnap.lab.Lab;
 import dev.swarmsnap.lab.LabNode;
 import dev.swarmsnap.lab.LabSwarm;
@@ -11,10 +12,13 @@ import dev.swarmsnap.testing.S3Server;
 import dev.swarmsnap.testing.Swarmsnap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code backup --repo s3://...} from a real single-manager swarm into a real S3-compatible server
- * (S3Proxy on loopback), {@code list} and {@code restore latest --dry-run} from it, and a store that
+ * (S3Proxy on loopback), {@code list} and {@code restore latest} (dry run, then for real onto the wiped node) from it, and a store that
  * is down at upload time: exit code partial, the local archive kept, nothing partial listed.
  */
 @LabSwarm(managers = 1, workers = 0)
@@ -117,6 +121,32 @@ class RepositoryBackupIT {
     assertThat(copy.code()).as(copy.err()).isZero();
     assertThat(swarmsnap(node, "list", "--repo", REPO, "--json", "--s3-endpoint", server.endpoint().toString(),
         "--s3-path-style").json()).hasSize(2);
+  }
+
+  @Test
+  @Order(3)
+  void afterTheNodeIsWipedRestoreLatestFromTheStoreBringsBackEveryService(Lab lab) throws Exception {
+    LabNode node = lab.node("m1");
+    Set<String> servicesBefore = ids(lab, node, "service", "ls", "--format", "{{.ID}}");
+    Set<String> secretsBefore = ids(lab, node, "secret", "ls", "--format", "{{.ID}}");
+    assertThat(servicesBefore).isNotEmpty();
+    lab.stop(node.name());
+    lab.wipe(node.name());
+
+    Swarmsnap.Run restore = swarmsnap(node, "restore", "latest", "--repo", REPO, "--yes", "--json",
+        "--s3-endpoint", server.endpoint().toString(), "--s3-path-style");
+
+    assertThat(restore.code()).as(restore.err()).isZero();
+    assertThat(restore.json().path("leader").asBoolean()).isTrue();
+    assertThat(ids(lab, node, "service", "ls", "--format", "{{.ID}}")).isEqualTo(servicesBefore);
+    assertThat(ids(lab, node, "secret", "ls", "--format", "{{.ID}}")).isEqualTo(secretsBefore);
+    assertThat(leftovers()).as("the download's temp directory is removed").isEmpty();
+  }
+
+  private static Set<String> ids(Lab lab, LabNode node, String... list) {
+    CommandResult result = lab.docker(node.name(), Duration.ofSeconds(30), list);
+    assertThat(result.ok()).as(result.reason()).isTrue();
+    return new TreeSet<>(result.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
   }
 
   private static List<Path> leftovers() throws Exception {
