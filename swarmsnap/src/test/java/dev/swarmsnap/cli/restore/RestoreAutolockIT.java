@@ -8,6 +8,7 @@ import dev.swarmsnap.lab.CommandResult;
 import dev.swarmsnap.lab.Lab;
 import dev.swarmsnap.lab.LabNode;
 import dev.swarmsnap.lab.LabSwarm;
+import dev.swarmsnap.testing.Await;
 import dev.swarmsnap.testing.Swarmsnap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,17 +121,42 @@ class RestoreAutolockIT {
         "{{.Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers}}");
     assertThat(autolock.stdout().trim()).isEqualTo("true");
     assertThat(List.of(run.json().path("removedManagers").size())).containsExactly(2);
+    Path scratch = Files.createDirectories(backups.resolve("ids"));
+    assertThat(RestoreLab.liveIds(lab, target, "secret", "ls", "--format", "{{.ID}}"))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "secrets")).isNotEmpty();
+    assertThat(RestoreLab.liveIds(lab, target, "config", "ls", "--format", "{{.ID}}"))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "configs")).isNotEmpty();
+    assertThat(RestoreLab.liveIds(lab, target, "network", "ls", "--no-trunc", "--filter", "scope=swarm", "--format", "{{.ID}}"))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "networks")).isNotEmpty();
+    List<String> names = List.copyOf(RestoreLab.liveIds(lab, target, "service", "ls", "--format", "{{.Name}}"));
+    String[] inspect = java.util.stream.Stream.concat(
+        java.util.stream.Stream.of("service", "inspect", "--format", "{{.ID}}"), names.stream()).toArray(String[]::new);
+    assertThat(RestoreLab.liveIds(lab, target, inspect))
+        .containsAll(RestoreLab.archivedIds(archive, scratch, "services")).isNotEmpty();
   }
 
   @Test
   @Order(5)
+  void twoFreshManagersJoinTheRestoredAutolockedSwarmAndThreeManagersAreReachable(Lab lab) {
+    LabNode restored = lab.node(backedUp);
+    List<LabNode> fresh = RestoreIT.managers(lab).stream().filter(n -> !n.name().equals(backedUp)).toList();
+    RestoreLab.joinAsManagers(lab, restored, fresh, restored.address() + ":2377");
+
+    assertThat(Await.until(Duration.ofSeconds(90), () -> RestoreLab.threeReachableManagers(lab, restored)))
+        .as("3 reachable managers: " + RestoreLab.managerStatuses(lab, restored)).isTrue();
+  }
+
+  @Test
+  @Order(6)
   void onANewHostWithAnotherIpTheAutolockedBackupLeadsThereAndAdvertisesTheNewAddress(Lab lab) throws Exception {
     LabNode fresh = lab.addNode(LabNode.Role.WORKER);
     CommandResult leave = lab.docker(fresh.name(), Duration.ofSeconds(60), "swarm", "leave", "--force");
     assertThat(leave.ok()).as(leave.reason()).isTrue();
     LabNode previous = lab.node(backedUp);
-    lab.stop(previous.name());
-    lab.wipe(previous.name());
+    for (LabNode manager : RestoreIT.managers(lab)) {
+      lab.stop(manager.name());
+      lab.wipe(manager.name());
+    }
     Path newKey = backups.resolve("new-on-new-ip.key");
 
     Swarmsnap.Run run = RestoreLab.swarmsnap(fresh, runDir, Map.of(), "restore", archive.toString(),
