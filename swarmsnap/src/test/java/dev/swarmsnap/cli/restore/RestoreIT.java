@@ -195,8 +195,13 @@ class RestoreIT {
       assertThat(lab.running(node.name())).as(run.err()).isTrue();
       assertThat(lab.docker(node.name(), Duration.ofSeconds(10), "version", "--format", "{{.Server.Version}}").ok())
           .as("the engine answers").isTrue();
-      assertThat(RestoreLab.treeHashes(node.swarmDir())).as("swarm directory, docker-state.json included")
-          .isEqualTo(before);
+      // All of it but the agent's task cache: the engine, started again on the old state by the
+      // rollback, commits to worker/tasks.db (BoltDB) on its own before we can look.
+      Map<String, String> after = RestoreLab.treeHashes(node.swarmDir());
+      assertThat(after.keySet()).isEqualTo(before.keySet());
+      after.remove("worker/tasks.db");
+      before.remove("worker/tasks.db");
+      assertThat(after).as("swarm directory: raft, certificates, docker-state.json, state.json").isEqualTo(before);
       assertThat(RestoreLab.siblings(node.swarmDir(), ".before-restore-")).isEmpty();
     } finally {
       squatter.destroy();
