@@ -6,12 +6,12 @@ import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.NewUnlockKeyOptions;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RunDirectory;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.repository.FetchedArchive;
-import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
 import dev.swarmsnap.core.restore.RestoreReport;
 import dev.swarmsnap.core.restore.RestoreRequest;
 import dev.swarmsnap.core.restore.RestoreService;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,18 +66,7 @@ public final class RestoreCommand implements Callable<Integer> {
       description = "The address the restored manager advertises (default: the one recorded in the backup).")
   String advertiseAddr;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  NewKey newKey;
-
-  static final class NewKey {
-    @Option(names = "--new-unlock-key-file", paramLabel = "FILE",
-        description = "Autolocked backups: write the new unlock key to FILE (mode 0600; must not exist).")
-    Path file;
-
-    @Option(names = "--new-unlock-key-cmd", paramLabel = "CMD",
-        description = "Autolocked backups: run CMD (sh -c) with the new unlock key on its stdin.")
-    String command;
-  }
+  @Mixin NewUnlockKeyOptions newKey;
 
   @Option(names = "--dry-run", description = "Run every check and print the plan; change nothing.")
   boolean dryRun;
@@ -108,7 +96,7 @@ public final class RestoreCommand implements Callable<Integer> {
         archive,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
         unlockKey.source(),
-        destination(),
+        newKey.destination(),
         Optional.ofNullable(advertiseAddr),
         dryRun,
         yes,
@@ -130,15 +118,5 @@ public final class RestoreCommand implements Callable<Integer> {
       new RestoreText(context.out()).print(report);
     }
     return 0;
-  }
-
-  private Optional<NewUnlockKeyDestination> destination() {
-    if (newKey == null) {
-      return Optional.empty();
-    }
-    if (newKey.file != null) {
-      return Optional.of(new NewUnlockKeyDestination.File(newKey.file));
-    }
-    return Optional.ofNullable(newKey.command).map(NewUnlockKeyDestination.Command::new);
   }
 }
