@@ -79,4 +79,13 @@ class CliTest {
       assertThat(err.toString()).contains("mutually exclusive");
     }
   }
+
+  @Test
+  void everyCommandThatStopsTheEngineTakesMaxDowntime() {
+    for (String command : new String[] {"backup", "restore", "recover"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(command, "--help")).isZero();
+      assertThat(out.toString()).contains("--max-downtime=SECONDS").contains("whatever happens (default: 300)");
+    }
+  }
 }

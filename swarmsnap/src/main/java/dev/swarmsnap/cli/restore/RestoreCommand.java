@@ -6,6 +6,7 @@ import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.MaxDowntimeOptions;
 import dev.swarmsnap.cli.NewUnlockKeyOptions;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RunDirectory;
@@ -19,7 +20,6 @@ import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,16 +67,13 @@ public final class RestoreCommand implements Callable<Integer> {
   String advertiseAddr;
 
   @Mixin NewUnlockKeyOptions newKey;
+  @Mixin MaxDowntimeOptions downtime;
 
   @Option(names = "--dry-run", description = "Run every check and print the plan; change nothing.")
   boolean dryRun;
 
   @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal).")
   boolean yes;
-
-  @Option(names = "--max-downtime", paramLabel = "SECONDS", defaultValue = "300",
-      description = "The watchdog starts the engine after this long, whatever happens (default: ${DEFAULT-VALUE}).")
-  long maxDowntimeSeconds;
 
   private final CliContext context;
 
@@ -102,7 +99,7 @@ public final class RestoreCommand implements Callable<Integer> {
         yes,
         context.interactive(),
         RunDirectory.of(context),
-        Duration.ofSeconds(maxDowntimeSeconds));
+        downtime.maxDowntime());
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     RestoreProgress progress = new RestoreProgress(context);
     progress.step("engine control: " + selected.why());
