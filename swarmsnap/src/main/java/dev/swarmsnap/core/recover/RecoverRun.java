@@ -50,7 +50,7 @@ final class RecoverRun {
     this.control = control;
     this.listener = listener;
     this.wait = new EngineWait(clock, engine);
-    // as before the extraction, recover's rollback does not wait for the restarted engine to answer
+    // recover's rollback counts the engine as back once its start command returns; restore's also waits for the API
     this.rollback = new SwapRollback("recover", "the swarm directory", control, Optional.empty(), listener);
   }
 
