@@ -6,7 +6,9 @@ import dev.swarmsnap.error.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
@@ -62,5 +64,28 @@ class CliTest {
   void completionScriptIsGenerated() {
     assertThat(run("generate-completion")).isZero();
     assertThat(out.toString()).contains("complete").contains("swarmsnap");
+  }
+
+  @Test
+  void restoreAndRecoverTakeOneNewUnlockKeyPlace() {
+    for (String[] command : new String[][] {{"restore", "backup.swarmsnap"}, {"recover"}}) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      assertThat(run(command[0], "--help")).isZero();
+      assertThat(out.toString()).contains("--new-unlock-key-file=FILE").contains("--new-unlock-key-cmd=CMD");
+      String[] both = Stream.concat(Arrays.stream(command),
+          Stream.of("--new-unlock-key-file", "k", "--new-unlock-key-cmd", "cat")).toArray(String[]::new);
+      assertThat(run(both)).isEqualTo(ExitCode.USAGE.code());
+      assertThat(err.toString()).contains("mutually exclusive");
+    }
+  }
+
+  @Test
+  void everyCommandThatStopsTheEngineTakesMaxDowntime() {
+    for (String command : new String[] {"backup", "restore", "recover"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(command, "--help")).isZero();
+      assertThat(out.toString()).contains("--max-downtime=SECONDS").contains("whatever happens (default: 300)");
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.swarmsnap.cli.EncryptionOptions;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.MaxDowntimeOptions;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RepositoryOptions;
 import dev.swarmsnap.cli.RunDirectory;
@@ -39,7 +40,6 @@ import dev.swarmsnap.engine.process.EngineControlSelector;
 import dev.swarmsnap.metrics.PrometheusTextFile;
 import dev.swarmsnap.shell.ShellCommand;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -75,6 +75,7 @@ public final class BackupCommand implements Callable<Integer> {
   @Mixin EncryptionOptions encryption;
   @Mixin BackupAutomationOptions automation;
   @Mixin RepositoryOptions repository;
+  @Mixin MaxDowntimeOptions downtime;
 
   @Option(names = "--remove-local",
       description = "With --repo: remove the local archive once it is stored in the repository (kept if storing fails).")
@@ -95,10 +96,6 @@ public final class BackupCommand implements Callable<Integer> {
       description = "Go ahead although the swarm's management API is down during the backup"
           + " (single manager, or quorum lost while this node is stopped).")
   boolean acceptOutage;
-
-  @Option(names = "--max-downtime", paramLabel = "SECONDS", defaultValue = "300",
-      description = "The watchdog starts the engine after this long, whatever happens (default: ${DEFAULT-VALUE}).")
-  long maxDowntimeSeconds;
 
   private final CliContext context;
 
@@ -151,7 +148,7 @@ public final class BackupCommand implements Callable<Integer> {
     BackupRequest request = new BackupRequest(
         target,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
-        new BackupOptions(allowLeader, acceptOutage, context.interactive(), Duration.ofSeconds(maxDowntimeSeconds)),
+        new BackupOptions(allowLeader, acceptOutage, context.interactive(), downtime.maxDowntime()),
         unlockKey.source(),
         RunDirectory.of(context),
         VersionProvider.version());

@@ -4,6 +4,7 @@ import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.MaxDowntimeOptions;
 import dev.swarmsnap.cli.NewUnlockKeyOptions;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RunDirectory;
@@ -52,6 +53,7 @@ public final class RecoverCommand implements Callable<Integer> {
   @Mixin UnlockKeyOptions unlockKey;
   @Mixin NewUnlockKeyOptions newKey;
   @Mixin OutputOptions output;
+  @Mixin MaxDowntimeOptions downtime;
 
   @Option(names = "--swarm-dir", paramLabel = "DIR",
       description = "This node's swarm directory (default: $SWARMSNAP_SWARM_DIR, else <engine data-root>/swarm).")
@@ -66,10 +68,6 @@ public final class RecoverCommand implements Callable<Integer> {
 
   @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal).")
   boolean yes;
-
-  @Option(names = "--max-downtime", paramLabel = "SECONDS", defaultValue = "300",
-      description = "The watchdog starts the engine after this long, whatever happens (default: ${DEFAULT-VALUE}).")
-  long maxDowntimeSeconds;
 
   @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "5",
       description = "How long the engine must report no leader before it counts as a loss (default: ${DEFAULT-VALUE}).")
@@ -92,7 +90,7 @@ public final class RecoverCommand implements Callable<Integer> {
         yes,
         context.interactive(),
         RunDirectory.of(context),
-        Duration.ofSeconds(maxDowntimeSeconds),
+        downtime.maxDowntime(),
         Duration.ofSeconds(settleSeconds));
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     RestoreProgress progress = new RestoreProgress(context);

@@ -6,12 +6,13 @@ import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.JsonOutput;
+import dev.swarmsnap.cli.MaxDowntimeOptions;
+import dev.swarmsnap.cli.NewUnlockKeyOptions;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.RunDirectory;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.repository.FetchedArchive;
-import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
 import dev.swarmsnap.core.restore.RestoreReport;
 import dev.swarmsnap.core.restore.RestoreRequest;
 import dev.swarmsnap.core.restore.RestoreService;
@@ -19,10 +20,8 @@ import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,28 +66,14 @@ public final class RestoreCommand implements Callable<Integer> {
       description = "The address the restored manager advertises (default: the one recorded in the backup).")
   String advertiseAddr;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  NewKey newKey;
-
-  static final class NewKey {
-    @Option(names = "--new-unlock-key-file", paramLabel = "FILE",
-        description = "Autolocked backups: write the new unlock key to FILE (mode 0600; must not exist).")
-    Path file;
-
-    @Option(names = "--new-unlock-key-cmd", paramLabel = "CMD",
-        description = "Autolocked backups: run CMD (sh -c) with the new unlock key on its stdin.")
-    String command;
-  }
+  @Mixin NewUnlockKeyOptions newKey;
+  @Mixin MaxDowntimeOptions downtime;
 
   @Option(names = "--dry-run", description = "Run every check and print the plan; change nothing.")
   boolean dryRun;
 
   @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal).")
   boolean yes;
-
-  @Option(names = "--max-downtime", paramLabel = "SECONDS", defaultValue = "300",
-      description = "The watchdog starts the engine after this long, whatever happens (default: ${DEFAULT-VALUE}).")
-  long maxDowntimeSeconds;
 
   private final CliContext context;
 
@@ -108,13 +93,13 @@ public final class RestoreCommand implements Callable<Integer> {
         archive,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
         unlockKey.source(),
-        destination(),
+        newKey.destination(),
         Optional.ofNullable(advertiseAddr),
         dryRun,
         yes,
         context.interactive(),
         RunDirectory.of(context),
-        Duration.ofSeconds(maxDowntimeSeconds));
+        downtime.maxDowntime());
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     RestoreProgress progress = new RestoreProgress(context);
     progress.step("engine control: " + selected.why());
@@ -130,15 +115,5 @@ public final class RestoreCommand implements Callable<Integer> {
       new RestoreText(context.out()).print(report);
     }
     return 0;
-  }
-
-  private Optional<NewUnlockKeyDestination> destination() {
-    if (newKey == null) {
-      return Optional.empty();
-    }
-    if (newKey.file != null) {
-      return Optional.of(new NewUnlockKeyDestination.File(newKey.file));
-    }
-    return Optional.ofNullable(newKey.command).map(NewUnlockKeyDestination.Command::new);
   }
 }

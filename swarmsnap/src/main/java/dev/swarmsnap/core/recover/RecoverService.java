@@ -4,6 +4,7 @@ import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.restore.AutolockHandover;
 import dev.swarmsnap.core.restore.NodeStartConfig;
+import dev.swarmsnap.core.restore.PlanApproval;
 import dev.swarmsnap.core.restore.RestoreListener;
 import dev.swarmsnap.core.restore.RestorePlan;
 import dev.swarmsnap.core.restore.RestorePlanner;
@@ -105,14 +106,13 @@ public final class RecoverService {
             autolock, key != null, request.newKey(), SwarmDirectoryCopy.size(swarmDir), usableSpace(swarmDir));
         RestorePlan plan = new RecoverPlanner().plan(facts);
         plan.warnings().forEach(listener::warn);
-        if (plan.refused()) {
-          throw new SwarmsnapException(ExitCode.UNSAFE, "recover refused, nothing was changed: "
-              + String.join("; ", plan.refusals()), "see 'swarmsnap recover --help'");
-        }
+        PlanApproval approval =
+            new PlanApproval("recover", "makes this node the only manager of a new raft cluster", listener);
+        approval.requireNotRefused(plan);
         if (request.dryRun()) {
           return report(facts, facts.objects(), plan, List.of(), List.of(), Optional.empty(), false, 0, started, true);
         }
-        confirm(request, plan, listener);
+        approval.requireConfirmation(plan, request.confirmed(), request.interactive());
         RecoverRun.Outcome outcome = new RecoverRun(clock, request, engine, control, listener)
             .execute(facts, givenKey, dir -> verified(dir, givenKey), stamp);
         Optional<String> keyPlace = autolock
@@ -161,21 +161,6 @@ public final class RecoverService {
       return Files.getFileStore(swarmDir.getParent()).getUsableSpace();
     } catch (IOException e) {
       return Long.MAX_VALUE;
-    }
-  }
-
-  private static void confirm(RecoverRequest request, RestorePlan plan, RestoreListener listener) {
-    if (request.confirmed()) {
-      return;
-    }
-    if (!request.interactive()) {
-      throw new SwarmsnapException(ExitCode.UNSAFE,
-          "recover makes this node the only manager of a new raft cluster and needs confirmation, but there is no"
-              + " terminal; nothing was changed",
-          "check the plan with --dry-run, then run again with --yes");
-    }
-    if (!listener.confirm(plan)) {
-      throw new SwarmsnapException(ExitCode.UNSAFE, "recover cancelled; nothing was changed", null);
     }
   }
 

@@ -3,10 +3,7 @@ package dev.swarmsnap.core.restore;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineRequestException;
-import dev.swarmsnap.engine.EngineUnreachableException;
-import dev.swarmsnap.engine.LocalNodeState;
 import dev.swarmsnap.engine.NodeRole;
-import dev.swarmsnap.engine.SwarmInfo;
 import dev.swarmsnap.engine.SwarmNode;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.engine.process.OutageSettings;
@@ -19,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * The part of a restore that changes things: stop the engine, swap the swarm directory, start,
@@ -28,17 +24,15 @@ import java.util.function.BooleanSupplier;
  * with where everything is. The engine restarts on every path ({@link EngineOutage}).
  */
 final class RestoreRun {
-  /** The engine answers only after its swarm start times out without a leader: ~20 s (lab-notes §4.2). */
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-  private static final Duration LEADER_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration POLL = Duration.ofMillis(200);
 
   private final Clock clock;
   private final RestoreRequest request;
   private final EngineClient engine;
   private final EngineControl control;
   private final RestoreListener listener;
+  private final EngineWait wait;
+  private final SwapRollback rollback;
   private final List<String> done = new ArrayList<>();
 
   RestoreRun(Clock clock, RestoreRequest request, EngineClient engine, EngineControl control, RestoreListener listener) {
@@ -47,6 +41,9 @@ final class RestoreRun {
     this.engine = engine;
     this.control = control;
     this.listener = listener;
+    this.wait = new EngineWait(clock, engine);
+    this.rollback = new SwapRollback("restore", request.swarmDir().map(Path::toString).orElse("the swarm directory"),
+        control, Optional.of(wait), listener);
   }
 
   /** What was done, and when the outage began and ended. */
@@ -75,17 +72,17 @@ final class RestoreRun {
             : "restored state in place at " + facts.swarmDir());
         listener.step("starting the engine");
         outage.restart();
-        waitFor(engine::ping, START_TIMEOUT, "the engine's API did not answer after the start");
+        wait.untilAnswers("the engine's API did not answer after the start");
         record("engine started");
         checkVersion(facts);
         listener.step("swarm init --force-new-cluster --advertise-addr " + facts.advertiseAddr());
         engine.swarmInit(true, facts.advertiseAddr(), facts.listenAddr());
         String nodeId = facts.manifest().node().nodeId();
-        waitFor(() -> isReadyLeader(nodeId), LEADER_TIMEOUT, "the node did not become an active, ready leader");
+        wait.untilReadyLeader(nodeId);
         ledAt = clock.instant();
         record("force-new-cluster done; node " + nodeId + " is the leader");
       } catch (RuntimeException e) {
-        throw rollBack(e, swap);
+        throw rollback.rollBack(e, swap);
       }
     }
     List<String> removed = removeStaleManagers(facts.manifest().node().nodeId());
@@ -102,19 +99,6 @@ final class RestoreRun {
       throw new SwarmsnapException(ExitCode.UNSAFE,
           "this engine (" + current + ") is older than the one that wrote the backup (" + backup + ")",
           "restore on an engine of version " + backup + " or newer");
-    }
-  }
-
-  private boolean isReadyLeader(String nodeId) {
-    try {
-      SwarmInfo swarm = engine.info().swarm();
-      if (swarm.state() != LocalNodeState.ACTIVE || !swarm.controlAvailable() || swarm.hasError()) {
-        return false;
-      }
-      SwarmNode self = engine.node(nodeId);
-      return self.isLeader() && "ready".equals(self.state());
-    } catch (EngineRequestException | EngineUnreachableException notYet) {
-      return false;
     }
   }
 
@@ -150,55 +134,7 @@ final class RestoreRun {
     return removed;
   }
 
-  private SwarmsnapException rollBack(RuntimeException cause, SwarmDirectorySwap swap) {
-    listener.warn("restore failed (" + cause.getMessage() + "); rolling back");
-    List<String> notes = new ArrayList<>();
-    try {
-      if (control.isRunning()) {
-        control.stop(STOP_TIMEOUT);
-      }
-      notes.add(swap.undo());
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-      notes.add("rolling back failed too (" + e.getMessage() + "): check " + request.swarmDir().map(Path::toString)
-          .orElse("the swarm directory") + " and the *.before-restore-* directory next to it by hand");
-    }
-    try {
-      if (!control.isRunning()) {
-        control.start(Duration.ofSeconds(60));
-      }
-      // a start command may return as soon as dockerd is launched: the engine is back once it answers
-      waitFor(engine::ping, START_TIMEOUT, "the engine was started again but its API did not answer");
-      notes.add("the engine was started again and answers");
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-      notes.add("the engine could not be started (" + e.getMessage() + "); start it by hand: "
-          + String.join(" && ", control.manualStartInstructions()));
-    }
-    return new SwarmsnapException(
-        cause instanceof SwarmsnapException s ? s.exitCode() : ExitCode.FAILED,
-        "restore failed and was rolled back: " + cause.getMessage() + ". " + String.join("; ", notes),
-        cause instanceof SwarmsnapException s ? s.hint().orElse(null) : null,
-        cause);
-  }
-
   private void record(String step) {
     done.add(step);
-  }
-
-  private void waitFor(BooleanSupplier condition, Duration timeout, String failure) {
-    Instant deadline = clock.instant().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (clock.instant().isAfter(deadline)) {
-        throw new SwarmsnapException(ExitCode.FAILED, failure + " within " + timeout.toSeconds() + " s",
-            "look at the engine's log");
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SwarmsnapException(ExitCode.FAILED, "interrupted while waiting for the engine", null, e);
-      }
-    }
   }
 }

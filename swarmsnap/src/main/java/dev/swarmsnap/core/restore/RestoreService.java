@@ -11,8 +11,6 @@ import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
-import dev.swarmsnap.durable.AtomicFileWriter;
-import dev.swarmsnap.durable.PendingFile;
 import dev.swarmsnap.durable.TreeRemover;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
@@ -23,8 +21,6 @@ import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
-import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
-import dev.swarmsnap.swarmstate.keys.UnlockedKeyFile;
 import dev.swarmsnap.swarmstate.model.RaftMemberInfo;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.io.IOException;
@@ -112,14 +108,12 @@ public final class RestoreService {
             staleManagers(manifest), usableSpace(staging), request.newKey());
         RestorePlan plan = planner.plan(facts);
         plan.warnings().forEach(listener::warn);
-        if (plan.refused()) {
-          throw new SwarmsnapException(ExitCode.UNSAFE, "restore refused, nothing was changed: "
-              + String.join("; ", plan.refusals()), "see 'swarmsnap restore --help'");
-        }
+        PlanApproval approval = new PlanApproval("restore", "replaces this node's swarm state", listener);
+        approval.requireNotRefused(plan);
         if (request.dryRun()) {
           return report(request, facts, plan, state, List.of(), Optional.empty(), List.of(), false, 0, started, true);
         }
-        confirm(request, plan, listener);
+        approval.requireConfirmation(plan, request.confirmed(), request.interactive());
         if (key != null) {
           listener.step("rewriting the restored node key unlocked (offline)");
           autolockHandover.rewriteUnlocked(restored.resolve("certificates/swarm-node.key"), key);
@@ -215,20 +209,6 @@ public final class RestoreService {
       return Files.getFileStore(staging).getUsableSpace();
     } catch (IOException e) {
       return Long.MAX_VALUE;
-    }
-  }
-
-  private static void confirm(RestoreRequest request, RestorePlan plan, RestoreListener listener) {
-    if (request.confirmed()) {
-      return;
-    }
-    if (!request.interactive()) {
-      throw new SwarmsnapException(ExitCode.UNSAFE,
-          "restore replaces this node's swarm state and needs confirmation, but there is no terminal; nothing was changed",
-          "check the plan with --dry-run, then run again with --yes");
-    }
-    if (!listener.confirm(plan)) {
-      throw new SwarmsnapException(ExitCode.UNSAFE, "restore cancelled; nothing was changed", null);
     }
   }
 
