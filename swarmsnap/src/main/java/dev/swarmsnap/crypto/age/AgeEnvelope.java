@@ -4,6 +4,7 @@ import com.exceptionfactory.jagged.PayloadException;
 import com.exceptionfactory.jagged.UnsupportedRecipientStanzaException;
 import com.exceptionfactory.jagged.framework.stream.StandardDecryptingChannelFactory;
 import com.exceptionfactory.jagged.framework.stream.StandardEncryptingChannelFactory;
+import dev.swarmsnap.crypto.ChaCha20Poly1305Provider;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.util.Arrays;
 
 /**
@@ -22,6 +24,12 @@ import java.util.Arrays;
  * Stateless and thread-safe.
  */
 public final class AgeEnvelope {
+  /**
+   * Payload chunks go through swarmsnap's ChaCha20-Poly1305, not the JDK's: on Java 17 the JDK's
+   * made encryption cost backups more than issue 7's 10 % budget (README, "Encryption overhead").
+   * The header's key wrapping and HKDF stay with the JDK.
+   */
+  private static final Provider PAYLOAD_CIPHERS = new ChaCha20Poly1305Provider();
   /** The first line of every binary age file. */
   public static final String HEADER_LINE = "age-encryption.org/v1\n";
 
@@ -52,7 +60,7 @@ public final class AgeEnvelope {
   public OutputStream encrypt(OutputStream out, AgeRecipients recipients) throws IOException {
     try {
       return Channels.newOutputStream(
-          new StandardEncryptingChannelFactory().newEncryptingChannel(Channels.newChannel(out), recipients.writers()));
+          new StandardEncryptingChannelFactory(PAYLOAD_CIPHERS).newEncryptingChannel(Channels.newChannel(out), recipients.writers()));
     } catch (GeneralSecurityException e) {
       throw new IOException("age encryption could not start: " + e.getMessage(), e);
     }
@@ -72,7 +80,7 @@ public final class AgeEnvelope {
     }
     try {
       return new PayloadStream(Channels.newInputStream(
-          new StandardDecryptingChannelFactory().newDecryptingChannel(Channels.newChannel(in), identities.readers())));
+          new StandardDecryptingChannelFactory(PAYLOAD_CIPHERS).newDecryptingChannel(Channels.newChannel(in), identities.readers())));
     } catch (UnsupportedRecipientStanzaException e) {
       throw new AgeDecryptionException(AgeDecryptionException.Kind.NO_MATCHING_IDENTITY,
           "none of the " + identities.size() + " age identities given opens it", e);
