@@ -6,7 +6,6 @@ import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.core.manifest.ManifestFile;
 import dev.swarmsnap.core.manifest.Sha256;
-import dev.swarmsnap.crypto.age.AgeEnvelope;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.durable.DurableWriteException;
@@ -83,7 +82,9 @@ public final class ArchiveWriter {
     try (PendingFile pending = files.create(target, AtomicFileWriter.OWNER_ONLY)) {
       DigestingOutputStream counted = new DigestingOutputStream(pending);
       // Closing zstd closes the age stream (writing its last chunk); the counter keeps the file open.
-      try (ZstdOutputStream zstd = new ZstdOutputStream(sealed(counted), compression.level());
+      // The sealed stream is closed again last (idempotent) so that its thread ends on every path.
+      try (OutputStream sealed = sealed(counted);
+          ZstdOutputStream zstd = new ZstdOutputStream(sealed, compression.level());
           TarArchiveOutputStream tar = new TarArchiveOutputStream(zstd, "UTF-8")) {
         zstd.setChecksum(true);
         zstd.setWorkers(compression.workers());
@@ -121,7 +122,7 @@ public final class ArchiveWriter {
   }
 
   private OutputStream sealed(OutputStream file) throws IOException {
-    return encryption.isPresent() ? new AgeEnvelope().encrypt(file, encryption.get()) : file;
+    return encryption.isPresent() ? ArchiveEncryption.encrypt(file, encryption.get()) : file;
   }
 
   /** api/ first (small, useful to inspect), then swarm/; by path within each. */

@@ -7,7 +7,8 @@ import java.io.InputStream;
 /** Counts the compressed bytes read, for offsets in messages and read progress. */
 final class CountingInputStream extends FilterInputStream {
   private final ProgressMeter meter;
-  private long count;
+  /** Written by the one thread that reads (maybe a read-ahead worker), read by any for messages. */
+  private volatile long count;
 
   CountingInputStream(InputStream in, ProgressMeter meter) {
     super(in);

@@ -1,6 +1,9 @@
 package dev.swarmsnap.archive;
 
-/** Adds up progress and passes it on to a {@link ProgressListener} about once per MiB. */
+/**
+ * Adds up progress and passes it on to a {@link ProgressListener} about once per MiB. Synchronized:
+ * a read-ahead worker may count while the reader finishes.
+ */
 final class ProgressMeter {
   private static final long STEP = 1 << 20;
 
@@ -14,14 +17,14 @@ final class ProgressMeter {
     this.total = total;
   }
 
-  void advance(long bytes) {
+  synchronized void advance(long bytes) {
     done += bytes;
     if (done - reported >= STEP) {
       report();
     }
   }
 
-  void finish() {
+  synchronized void finish() {
     report();
   }
 
