@@ -79,4 +79,14 @@ for name, i in (("backup total (report)", 2), ("wall clock incl. JVM start", 3))
           f"encrypted median {statistics.median(e):.2f} s / mean {statistics.mean(e):.2f} s / best {min(e):.2f} s; "
           f"ratio of medians {med:.3f}, of means {mean:.3f}, of bests {min(e) / min(p):.3f}, "
           f"median of paired ratios {paired:.3f} (goal <= 1.10)")
+# The engine's restart time jumps by about a second from run to run (2.8 or 3.8 s here) whatever
+# the mode, and encryption happens after the engine is back. So also compare the rest of each
+# backup (total - downtime) and put the median downtime of all runs back on both sides.
+rest_p = [t - d for t, d in zip(col("plain", 2), col("plain", 4))]
+rest_e = [t - d for t, d in zip(col("encrypted", 2), col("encrypted", 4))]
+down = statistics.median(col("plain", 4) + col("encrypted", 4))
+added = statistics.median(rest_e) - statistics.median(rest_p)
+print(f"without the engine's restart jitter: total - downtime, median plain {statistics.median(rest_p):.2f} s, "
+      f"encrypted {statistics.median(rest_e):.2f} s (encryption adds {added:.2f} s); median downtime {down:.2f} s; "
+      f"ratio {(statistics.median(rest_e) + down) / (statistics.median(rest_p) + down):.3f} (goal <= 1.10)")
 PY
