@@ -1,14 +1,10 @@
 package dev.swarmsnap.crypto;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The ChaCha20 key stream of RFC 8439 §2.4 (32-byte key, 12-byte nonce, 32-bit block counter),
- * XORed onto data 64 bytes at a time from an {@code int[16]} state.
+ * XORed onto data by {@link KeyStream}.
  *
  * <p>Why hand-written: the JDK's ChaCha20 is the reference, but on Java 17 (no intrinsics) age's
  * payload cipher cost encrypted backups more than the 10 % the project allows (issue 7). This is
@@ -16,14 +12,8 @@ import java.util.Objects;
  * like {@link XSalsa20}. {@code ChaCha20Poly1305Test} checks it against RFC 8439's vectors and the
  * JDK on random keys, nonces and lengths. One instance per key and nonce; not thread-safe.
  */
-final class ChaCha20 {
-  private static final VarHandle LE_INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
+final class ChaCha20 extends KeyStream {
   private final int[] input = new int[16];
-  private final int[] block = new int[16];
-  /** Key stream bytes of {@link #block} not yet used (0 to 64), at its end. */
-  private int unused;
 
   /**
    * @param key 32 bytes
@@ -40,51 +30,22 @@ final class ChaCha20 {
     input[2] = 0x79622d32;
     input[3] = 0x6b206574;
     for (int i = 0; i < 8; i++) {
-      input[4 + i] = (int) LE_INT.get(key, 4 * i);
+      input[4 + i] = le(key, 4 * i);
     }
     input[12] = counter;
     for (int i = 0; i < 3; i++) {
-      input[13 + i] = (int) LE_INT.get(nonce, 4 * i);
+      input[13 + i] = le(nonce, 4 * i);
     }
   }
 
-  /** XORs the next {@code len} key stream bytes onto {@code in} into {@code out} (may be the same). */
-  void xor(byte[] in, int inOff, byte[] out, int outOff, int len) {
-    Objects.checkFromIndexSize(inOff, len, in.length);
-    Objects.checkFromIndexSize(outOff, len, out.length);
-    while (len > 0 && unused > 0) {
-      int k = 64 - unused;
-      out[outOff++] = (byte) (in[inOff++] ^ (block[k >> 2] >>> (8 * (k & 3))));
-      unused--;
-      len--;
-    }
-    while (len >= 64) {
-      nextBlock();
-      for (int i = 0; i < 16; i++) {
-        LE_INT.set(out, outOff + 4 * i, (int) LE_INT.get(in, inOff + 4 * i) ^ block[i]);
-      }
-      inOff += 64;
-      outOff += 64;
-      len -= 64;
-    }
-    if (len > 0) {
-      nextBlock();
-      for (int k = 0; k < len; k++) {
-        out[outOff + k] = (byte) (in[inOff + k] ^ (block[k >> 2] >>> (8 * (k & 3))));
-      }
-      unused = 64 - len;
-    }
-  }
-
-  /** Zeroes the key material. */
-  void wipe() {
+  @Override
+  protected void wipeKey() {
     Arrays.fill(input, 0);
-    Arrays.fill(block, 0);
-    unused = 0;
   }
 
   /** One block: the 20 rounds of the input plus the input (§2.3); then the counter moves on. */
-  private void nextBlock() {
+  @Override
+  protected void nextBlock() {
     int[] in = input;
     int x0 = in[0], x1 = in[1], x2 = in[2], x3 = in[3];
     int x4 = in[4], x5 = in[5], x6 = in[6], x7 = in[7];

@@ -1,12 +1,10 @@
 package dev.swarmsnap.crypto;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The XSalsa20 key stream (HSalsa20 subkey, then Salsa20/20 with the last 8 nonce bytes), XORed
- * onto data 64 bytes at a time from an {@code int[16]} state.
+ * onto data by {@link KeyStream}.
  *
  * <p>Why hand-written: BouncyCastle's {@code XSalsa20Engine} is the reference, but it hands out
  * its key stream one byte at a time through a buffer, and decrypting the raft log spent most of
@@ -15,9 +13,7 @@ import java.nio.ByteOrder;
  * XSalsa20Test} checks it against BouncyCastle on random keys, nonces and lengths. One instance
  * per key and nonce; not thread-safe.
  */
-final class XSalsa20 {
-  private static final VarHandle LE_INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+final class XSalsa20 extends KeyStream {
   /** "expand 32-byte k" */
   private static final int C0 = 0x61707865;
   private static final int C1 = 0x3320646e;
@@ -25,9 +21,6 @@ final class XSalsa20 {
   private static final int C3 = 0x6b206574;
 
   private final int[] input = new int[16];
-  private final int[] block = new int[16];
-  /** Key stream bytes of {@link #block} not yet used (0 to 64), at its end. */
-  private int unused;
 
   /**
    * @param key 32 bytes
@@ -64,46 +57,17 @@ final class XSalsa20 {
     input[14] = z[9];
     input[6] = le(nonce, 16);
     input[7] = le(nonce, 20);
-    java.util.Arrays.fill(h, 0);
-    java.util.Arrays.fill(z, 0);
+    Arrays.fill(h, 0);
+    Arrays.fill(z, 0);
   }
 
-  /** XORs the next {@code len} key stream bytes onto {@code in} into {@code out} (may be the same). */
-  void xor(byte[] in, int inOff, byte[] out, int outOff, int len) {
-    java.util.Objects.checkFromIndexSize(inOff, len, in.length);
-    java.util.Objects.checkFromIndexSize(outOff, len, out.length);
-    while (len > 0 && unused > 0) {
-      int k = 64 - unused;
-      out[outOff++] = (byte) (in[inOff++] ^ (block[k >> 2] >>> (8 * (k & 3))));
-      unused--;
-      len--;
-    }
-    while (len >= 64) {
-      nextBlock();
-      for (int i = 0; i < 16; i++) {
-        LE_INT.set(out, outOff + 4 * i, (int) LE_INT.get(in, inOff + 4 * i) ^ block[i]);
-      }
-      inOff += 64;
-      outOff += 64;
-      len -= 64;
-    }
-    if (len > 0) {
-      nextBlock();
-      for (int k = 0; k < len; k++) {
-        out[outOff + k] = (byte) (in[inOff + k] ^ (block[k >> 2] >>> (8 * (k & 3))));
-      }
-      unused = 64 - len;
-    }
+  @Override
+  protected void wipeKey() {
+    Arrays.fill(input, 0);
   }
 
-  /** Zeroes the key material. */
-  void wipe() {
-    java.util.Arrays.fill(input, 0);
-    java.util.Arrays.fill(block, 0);
-    unused = 0;
-  }
-
-  private void nextBlock() {
+  @Override
+  protected void nextBlock() {
     rounds(input, block);
     for (int i = 0; i < 16; i++) {
       block[i] += input[i];
@@ -171,9 +135,5 @@ final class XSalsa20 {
     out[13] = x13;
     out[14] = x14;
     out[15] = x15;
-  }
-
-  private static int le(byte[] b, int off) {
-    return (int) LE_INT.get(b, off);
   }
 }
