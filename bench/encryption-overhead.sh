@@ -10,26 +10,17 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 MB=${1:-100}
 ROUNDS=${2:-5}
 LAB=bench-age
-OUT=$(mktemp -d /var/tmp/swarmsnap-bench.XXXXXX)
-swarmsnap() { bin/swarmsnap "$@"; }
-cleanup() { swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true; rm -rf "$OUT"; }
-trap cleanup EXIT
-
-swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true
-swarmsnap lab up --name "$LAB" --managers 1 --workers 0 --empty >/dev/null
-eval "$(swarmsnap lab env --name "$LAB" m1)"
+source bench/lib.sh
+bench_lab_up
 # Its own host lock and watchdog files: another swarmsnap at work on this host must not refuse us.
 export SWARMSNAP_RUN_DIR="$OUT/run"
 mkdir -p "$SWARMSNAP_RUN_DIR"
-DOCKER="timeout 60 docker"
 age-keygen -o "$OUT/identity.txt" 2>/dev/null
 RECIPIENT=$(age-keygen -y "$OUT/identity.txt")
 
 echo "==> filling the swarm with ${MB} MB of configs (500 kB each, random: barely compressible)"
-for i in $(seq 1 $((MB * 2))); do
-  head -c 375000 /dev/urandom | base64 -w0 | $DOCKER config create "bench_cfg_$i" - >/dev/null
-done
-real=$(swarmsnap status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["swarmDirectory"]["realDataBytes"])')
+bench_fill_configs "$MB"
+real=$(bench_real_bytes)
 echo "    real raft data: $((real / 1000000)) MB in $SWARMSNAP_SWARM_DIR"
 
 # One backup; prints: mode round total_s wall_s downtime_s archive_bytes

@@ -11,32 +11,20 @@ MB=${1:-100}
 ROUNDS=${2:-2}
 SERVICES=${3:-20}
 LAB=bench-rto
-OUT=$(mktemp -d /var/tmp/swarmsnap-bench.XXXXXX)
-swarmsnap() { bin/swarmsnap "$@"; }
-now() { date +%s.%N; }
-secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
-cleanup() { swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true; rm -rf "$OUT"; }
-trap cleanup EXIT
-
-swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true
-swarmsnap lab up --name "$LAB" --managers 1 --workers 0 --empty >/dev/null
-eval "$(swarmsnap lab env --name "$LAB" m1)"
-DOCKER="timeout 60 docker"
+source bench/lib.sh
+bench_lab_up
 PARENT=$(dirname "$SWARMSNAP_SWARM_DIR")
 ADDR=$($DOCKER info --format '{{.Swarm.NodeAddr}}')
 
 echo "==> filling the swarm with ${MB} MB of configs (500 kB each, random) and ${SERVICES} services"
 configs=$((MB * 2))
-for i in $(seq 1 "$configs"); do
-  head -c 375000 /dev/urandom | base64 -w0 | $DOCKER config create "bench_cfg_$i" - >/dev/null
-done
+bench_fill_configs "$MB"
 for i in $(seq 1 "$SERVICES"); do
   $DOCKER service create --detach --no-resolve-image --name "bench_svc_$i" --replicas 0 busybox:bench >/dev/null
 done
-real=$(swarmsnap status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["swarmDirectory"]["realDataBytes"])')
+real=$(bench_real_bytes)
 echo "    real raft data: $((real / 1000000)) MB in $SWARMSNAP_SWARM_DIR"
 
-wait_api() { until $DOCKER version --format '{{.Server.Version}}' >/dev/null 2>&1; do sleep 0.05; done; }
 # The API answers with every object: all services and all configs listed.
 wait_objects() {
   until [ "$($DOCKER service ls -q 2>/dev/null | wc -l)" -eq "$SERVICES" ] \
