@@ -101,8 +101,9 @@ final class ArchiveCursor implements Closeable {
     }
     boolean opened = false;
     ArchiveCursor cursor = null;
+    InputStream zstdInput = file;
     try {
-      InputStream zstdInput = encrypted ? ArchiveEncryption.decrypt(archive.toString(), file, identities) : file;
+      zstdInput = encrypted ? ArchiveEncryption.decrypt(archive.toString(), file, identities) : file;
       byte[] magic = peek(zstdInput, archive, file, size);
       if (!Arrays.equals(magic, ZSTD_MAGIC)) {
         throw new NotASwarmsnapArchiveException(
@@ -122,7 +123,8 @@ final class ArchiveCursor implements Closeable {
           cursor.close();
         }
         try {
-          file.close();
+          // Closes the file, and first stops the decrypting thread when there is one.
+          zstdInput.close();
         } catch (IOException ignored) {
           // Only reading was done.
         }

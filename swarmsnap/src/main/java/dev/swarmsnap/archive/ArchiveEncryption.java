@@ -82,8 +82,7 @@ public final class ArchiveEncryption {
     }
     try (InputStream file = Files.newInputStream(archive)) {
       CountingInputStream counted = new CountingInputStream(file, new ProgressMeter(ProgressListener.NONE, size));
-      InputStream plain = decrypt(label, counted, identities);
-      try {
+      try (InputStream plain = decrypt(label, counted, identities)) {
         plain.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
         RuntimeException failure = translate(label, e, counted.count(), size);

@@ -3,8 +3,10 @@ package dev.swarmsnap.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.CorruptArchiveException;
 import dev.swarmsnap.archive.ExtractionLimits;
+import dev.swarmsnap.archive.NotASwarmsnapArchiveException;
 import dev.swarmsnap.archive.ProgressListener;
 import dev.swarmsnap.archive.SafeExtractor;
 import dev.swarmsnap.core.manifest.ManifestCodec;
@@ -12,6 +14,7 @@ import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.testing.Await;
 import dev.swarmsnap.testing.HostCommand;
 import dev.swarmsnap.testing.Swarmsnap;
 import dev.swarmsnap.testing.TestArchives;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +201,31 @@ class EncryptedArchiveTest {
           .as(what).isInstanceOf(SwarmsnapException.class);
     }
     assertThat(target).as(what).doesNotExist();
+    assertNoDecryptingThreadLeft(what);
+  }
+
+  @Test
+  void anAgeFileThatIsNotAnArchiveIsRefusedAndLeavesNoThreadBehind() throws Exception {
+    // More than the decrypting thread reads ahead, so it would wait for room if nobody stopped it.
+    byte[] noise = new byte[2_000_000];
+    new java.util.Random(11).nextBytes(noise);
+    Path plain = Files.write(tmp.resolve("noise.bin"), noise);
+    Path archive = tmp.resolve("noise.swarmsnap.age");
+    requireOk(HostCommand.run("age", "-r", recipient, "-o", archive.toString(), plain.toString()));
+
+    try (AgeIdentities identities = AgeIdentities.read(List.of(identity))) {
+      assertThatThrownBy(() -> new ArchiveReader(new ManifestCodec(), identities).verify(archive, ProgressListener.NONE))
+          .isInstanceOf(NotASwarmsnapArchiveException.class)
+          .hasMessageContaining("not zstd-compressed inside its age encryption");
+    }
+    assertNoDecryptingThreadLeft("not an archive");
+  }
+
+  /** Every reader stops the thread that decrypts ahead for it, on failure paths too. */
+  private static void assertNoDecryptingThreadLeft(String what) {
+    boolean none = Await.until(Duration.ofSeconds(5), () -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().equals("swarmsnap-age-decrypt") && t.isAlive()));
+    assertThat(none).as(what + ": a decrypting thread is still alive").isTrue();
   }
 
   @Test
