@@ -6,11 +6,14 @@ import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The optional age layer around an archive (docs/archive-format.md, "Encryption"): detects it,
@@ -30,6 +33,36 @@ public final class ArchiveEncryption {
     // jagged writes through an 8 KiB channel adapter: buffer, so the file gets 64 KiB writes.
     return new WriteBehindOutputStream(
         AGE.encrypt(new BufferedOutputStream(file, 1 << 16), recipients), "swarmsnap-age-encrypt");
+  }
+
+  /**
+   * Sends {@code bytes} of a sample through the streams the writer and the readers use: encrypted
+   * to {@code recipients}, then decrypted with {@code identity}, which must be one of theirs. Proves
+   * before anything is stopped that an archive can be encrypted to these recipients and read back,
+   * and gets age's set-up (key agreement, JCE providers, the JIT's cipher code) out of the way.
+   *
+   * @throws IllegalStateException naming what failed
+   */
+  public static void roundTrip(AgeRecipients recipients, AgeIdentities identity, int bytes) {
+    byte[] sample = new byte[bytes];
+    for (int i = 0; i < bytes; i++) {
+      sample[i] = (byte) (i * 31 + (i >>> 8));
+    }
+    ByteArrayOutputStream sealed = new ByteArrayOutputStream(bytes + bytes / 1000 + 1024);
+    try {
+      try (OutputStream out = encrypt(sealed, recipients)) {
+        out.write(sample);
+      }
+      byte[] back;
+      try (InputStream in = decrypt("the encryption sample", new ByteArrayInputStream(sealed.toByteArray()), identity)) {
+        back = in.readAllBytes();
+      }
+      if (!Arrays.equals(sample, back)) {
+        throw new IllegalStateException("a sample encrypted with age did not decrypt to the same bytes");
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("age encryption to the given recipients failed on a sample: " + e.getMessage(), e);
+    }
   }
 
   /** Whether {@code archive} starts with an age header; false for unreadable or short files. */

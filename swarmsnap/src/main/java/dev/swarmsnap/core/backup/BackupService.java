@@ -81,7 +81,8 @@ public final class BackupService {
     Instant started = clock.instant();
     // The lock comes first: a second backup on this host would otherwise be refused for the
     // quorum the first one is holding down, which names the wrong cause.
-    try (HostLock lock = HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "backup")) {
+    try (HostLock lock = HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "backup");
+        EncryptionPreparation prepared = encryption.map(EncryptionPreparation::start).orElse(null)) {
       listener.step("checking the swarm at " + engine.endpoint());
       SwarmView view = SwarmView.of(engine);
       Preflight decision = preflight.check(safety.evaluate(view.swarm(), view.nodes()), request.options());
@@ -110,7 +111,8 @@ public final class BackupService {
           listener.warn(keep);
           warnings.add(keep);
         }
-        return backUp(request, engine, control, listener, view, swarmDir, target, keyText, key, fitted, warnings, started);
+        return backUp(request, engine, control, listener, view, swarmDir, target, keyText, key, fitted, warnings,
+            Optional.ofNullable(prepared), started);
       } finally {
         if (keyText != null) {
           Arrays.fill(keyText, '\0');
@@ -134,11 +136,14 @@ public final class BackupService {
       UnlockKey key,
       Optional<UnlockKeyCheck.Fitted> fitted,
       List<String> warnings,
+      Optional<EncryptionPreparation> prepared,
       Instant started) {
     listener.step("recording the engine's own view of the swarm (API snapshot)");
     SortedMap<String, byte[]> api = engine.apiSnapshot();
     try (StagingDirectory staging = StagingDirectory.createNextTo(target)) {
       List<StagedFile> apiFiles = new ApiSnapshotWriter().write(api, staging.path());
+      // Refuses here, with the engine untouched, if the archive could not be encrypted.
+      Optional<AgeKeyPair> readBackKey = prepared.map(EncryptionPreparation::readBackKey);
       listener.step("stopping the engine (" + control.describe() + ")");
       List<StagedFile> swarmFiles;
       Instant stoppedAt;
@@ -178,7 +183,7 @@ public final class BackupService {
       List<StagedFile> all = copier.hashed(staged, staging.path());
       var manifest = manifests.assemble(
           request.toolVersion(), started, view, fitted, state.raft(), downtime, all);
-      WrittenArchive written = writeAndReadBack(target, manifest, sources(staging.path(), all), listener);
+      WrittenArchive written = writeAndReadBack(target, manifest, sources(staging.path(), all), readBackKey, listener);
       long realData = swarmFiles.stream().mapToLong(StagedFile::storedLength).sum();
       return new BackupReport(
           written.path().toString(),
@@ -210,11 +215,12 @@ public final class BackupService {
 
   /**
    * Writes the archive, encrypted when asked, and reads it back whole. An encrypted archive is
-   * also encrypted to a single-use key pair that never leaves memory, so the read-back decrypts
-   * and checks the very bytes on disk without the user's identity (docs/archive-format.md).
+   * also encrypted to {@code readBackKey}, a single-use key pair that never leaves memory, so the
+   * read-back decrypts and checks the very bytes on disk without the user's identity
+   * (docs/archive-format.md).
    */
-  private WrittenArchive writeAndReadBack(
-      Path target, Manifest manifest, List<ArchiveSource> sources, BackupListener listener) {
+  private WrittenArchive writeAndReadBack(Path target, Manifest manifest, List<ArchiveSource> sources,
+      Optional<AgeKeyPair> readBackKey, BackupListener listener) {
     if (encryption.isEmpty()) {
       listener.step("writing " + target);
       WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults())
@@ -222,16 +228,15 @@ public final class BackupService {
       readBack(written.path(), new ArchiveReader(codec));
       return written;
     }
-    try (AgeKeyPair readBackKey = AgeKeyPair.generate()) {
-      AgeRecipients recipients = encryption.get();
-      listener.step("writing " + target + " (age-encrypted to " + recipients.list().size()
-          + (recipients.list().size() == 1 ? " recipient)" : " recipients)"));
-      WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults(),
-          Optional.of(recipients.plus(readBackKey.recipient())))
-          .write(target, manifest, sources, listener::progress);
-      readBack(written.path(), new ArchiveReader(codec, readBackKey.identity()));
-      return written;
-    }
+    AgeRecipients recipients = encryption.get();
+    AgeKeyPair key = readBackKey.orElseThrow();
+    listener.step("writing " + target + " (age-encrypted to " + recipients.list().size()
+        + (recipients.list().size() == 1 ? " recipient)" : " recipients)"));
+    WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults(),
+        Optional.of(recipients.plus(key.recipient())))
+        .write(target, manifest, sources, listener::progress);
+    readBack(written.path(), new ArchiveReader(codec, key.identity()));
+    return written;
   }
 
   private static void requireSwarmDirectory(Path swarmDir) {
