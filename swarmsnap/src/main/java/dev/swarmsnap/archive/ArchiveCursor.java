@@ -38,6 +38,8 @@ final class ArchiveCursor implements Closeable {
   private static final long TRAILER_ALLOWANCE = 2 << 20;
   private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
   private static final int BUFFER = 1 << 16;
+  /** Bytes of an age header looked at to tell its kind (the stanzas of a few recipients). */
+  private static final int HEADER_PEEK = 1024;
 
   private final String label;
   private final long compressedSize;
@@ -50,9 +52,9 @@ final class ArchiveCursor implements Closeable {
   private String position = MANIFEST_ENTRY;
   private String lastEntry = MANIFEST_ENTRY;
 
-  private ArchiveCursor(Path archive, long compressedSize, CountingInputStream file, InputStream zstdInput, ProgressMeter meter)
-      throws IOException {
-    this.label = archive.toString();
+  private ArchiveCursor(String label, long compressedSize, CountingInputStream file, InputStream zstdInput,
+      ProgressMeter meter) throws IOException {
+    this.label = label;
     this.compressedSize = compressedSize;
     this.meter = meter;
     this.compressed = file;
@@ -79,44 +81,59 @@ final class ArchiveCursor implements Closeable {
    * @throws dev.swarmsnap.core.manifest.UnsupportedFormatVersionException for a newer format
    */
   static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress, AgeIdentities identities) {
-    boolean encrypted = ArchiveEncryption.isEncrypted(archive);
     long size;
+    InputStream file;
     try {
       size = Files.size(archive);
+      file = Files.newInputStream(archive);
     } catch (IOException e) {
       throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
     }
-    if (encrypted && ArchiveEncryption.isPassphraseEncrypted(archive)) {
-      throw EncryptedArchiveException.passphrase(archive.toString());
-    }
-    if (encrypted && identities.isEmpty()) {
-      throw EncryptedArchiveException.identityNeeded(archive.toString());
-    }
-    ProgressMeter meter = new ProgressMeter(progress, size);
-    CountingInputStream file;
-    try {
-      file = new CountingInputStream(Files.newInputStream(archive), meter);
-    } catch (IOException e) {
-      throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
-    }
+    return open(archive.toString(), size, file, codec, progress, identities);
+  }
+
+  /**
+   * As {@link #open(Path, ManifestCodec, ProgressListener, AgeIdentities)}, for an archive that
+   * arrives as a stream ({@code in}, closed with the cursor or on failure): the bytes of an archive
+   * being written, checked as they go.
+   *
+   * @param label names the archive in messages
+   * @param size its length if known, for progress and messages; else -1
+   */
+  static ArchiveCursor open(String label, long size, InputStream in, ManifestCodec codec, ProgressListener progress,
+      AgeIdentities identities) {
+    ProgressMeter meter = new ProgressMeter(progress, Math.max(size, 0));
+    // Room to look at the age header (its stanzas) before deciding how to read on.
+    BufferedInputStream peekable = new BufferedInputStream(in, BUFFER);
+    CountingInputStream file = new CountingInputStream(peekable, meter);
     boolean opened = false;
     ArchiveCursor cursor = null;
     InputStream zstdInput = file;
     try {
-      zstdInput = encrypted ? ArchiveEncryption.decrypt(archive.toString(), file, identities) : file;
-      byte[] magic = peek(zstdInput, archive, file, size);
+      peekable.mark(HEADER_PEEK);
+      byte[] head = peekable.readNBytes(HEADER_PEEK);
+      peekable.reset();
+      boolean encrypted = ArchiveEncryption.isEncrypted(head);
+      if (encrypted && ArchiveEncryption.isPassphraseEncrypted(head)) {
+        throw EncryptedArchiveException.passphrase(label);
+      }
+      if (encrypted && identities.isEmpty()) {
+        throw EncryptedArchiveException.identityNeeded(label);
+      }
+      zstdInput = encrypted ? ArchiveEncryption.decrypt(label, file, identities) : file;
+      byte[] magic = peek(zstdInput, label, file, size);
       if (!Arrays.equals(magic, ZSTD_MAGIC)) {
         throw new NotASwarmsnapArchiveException(
-            archive + " is not a swarmsnap archive: it is not zstd-compressed"
+            label + " is not a swarmsnap archive: it is not zstd-compressed"
                 + (encrypted ? " inside its age encryption" : ""), null);
       }
-      cursor = new ArchiveCursor(archive, size, file,
+      cursor = new ArchiveCursor(label, size, file,
           new SequenceInputStream(new ByteArrayInputStream(magic), zstdInput), meter);
       cursor.readManifest(codec);
       opened = true;
       return cursor;
     } catch (IOException e) {
-      throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+      throw new NotASwarmsnapArchiveException("cannot read " + label + ": " + e.getMessage(), e);
     } finally {
       if (!opened) {
         if (cursor != null) {
@@ -133,15 +150,15 @@ final class ArchiveCursor implements Closeable {
   }
 
   /** The first bytes of the (decrypted) stream: zstd's magic number in an archive. */
-  private static byte[] peek(InputStream in, Path archive, CountingInputStream file, long size) {
+  private static byte[] peek(InputStream in, String label, CountingInputStream file, long size) {
     try {
       return in.readNBytes(ZSTD_MAGIC.length);
     } catch (IOException e) {
-      RuntimeException decryption = ArchiveEncryption.translate(archive.toString(), e, file.count(), size);
+      RuntimeException decryption = ArchiveEncryption.translate(label, e, file.count(), size);
       if (decryption != null) {
         throw decryption;
       }
-      throw new NotASwarmsnapArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+      throw new NotASwarmsnapArchiveException("cannot read " + label + ": " + e.getMessage(), e);
     }
   }
 

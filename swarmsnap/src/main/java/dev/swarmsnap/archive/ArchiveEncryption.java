@@ -68,19 +68,29 @@ public final class ArchiveEncryption {
   /** Whether {@code archive} starts with an age header; false for unreadable or short files. */
   public static boolean isEncrypted(Path archive) {
     try (InputStream probe = Files.newInputStream(archive)) {
-      return AgeEnvelope.isAge(probe.readNBytes(AgeEnvelope.probeLength()));
+      return isEncrypted(probe.readNBytes(AgeEnvelope.probeLength()));
     } catch (IOException e) {
       return false;
     }
   }
 
+  /** Whether {@code head}, the first bytes of an archive, start an age header. */
+  static boolean isEncrypted(byte[] head) {
+    return AgeEnvelope.isAge(head);
+  }
+
   /** Whether {@code archive} was encrypted with a passphrase ({@code age -p}), which swarmsnap cannot open. */
   static boolean isPassphraseEncrypted(Path archive) {
     try (InputStream probe = Files.newInputStream(archive)) {
-      return AgeEnvelope.isPassphraseEncrypted(probe.readNBytes(1024));
+      return isPassphraseEncrypted(probe.readNBytes(1024));
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Whether {@code head}, the first bytes of an age file, name a passphrase (scrypt) stanza. */
+  static boolean isPassphraseEncrypted(byte[] head) {
+    return AgeEnvelope.isPassphraseEncrypted(head);
   }
 
   /**

@@ -125,7 +125,21 @@ public final class ArchiveReader {
    *     the manifest cannot be read, as there is nothing to verify against
    */
   public ArchiveReport verify(Path archive, ProgressListener progress) {
-    try (ArchiveCursor cursor = ArchiveCursor.open(archive, codec, progress, identities)) {
+    return verify(ArchiveCursor.open(archive, codec, progress, identities));
+  }
+
+  /**
+   * As {@link #verify(Path, ProgressListener)}, for an archive arriving as a stream ({@code in},
+   * read to its end and closed): the bytes of an archive being written.
+   *
+   * @param label names the archive in the report and in errors
+   */
+  public ArchiveReport verify(InputStream in, String label) {
+    return verify(ArchiveCursor.open(label, -1, in, codec, ProgressListener.NONE, identities));
+  }
+
+  private ArchiveReport verify(ArchiveCursor opened) {
+    try (ArchiveCursor cursor = opened) {
       EntryRules rules = new EntryRules(cursor.manifest());
       List<ArchiveProblem> problems = new ArrayList<>();
       long entries = 0;

@@ -75,12 +75,21 @@ public final class ArchiveWriter {
    * @throws DurableWriteException if the archive cannot be written (full disk, permissions)
    */
   public WrittenArchive write(Path target, Manifest manifest, List<ArchiveSource> sources, ProgressListener progress) {
+    return write(target, manifest, sources, progress, OutputStream.nullOutputStream());
+  }
+
+  /**
+   * As {@link #write(Path, Manifest, List, ProgressListener)}, also handing every byte that goes to
+   * the file to {@code mirror} as it is written (not closed here).
+   */
+  public WrittenArchive write(Path target, Manifest manifest, List<ArchiveSource> sources, ProgressListener progress,
+      OutputStream mirror) {
     Map<String, Path> sourceByPath = matchSources(manifest, sources);
     byte[] manifestJson = codec.encode(manifest);
     ProgressMeter meter = new ProgressMeter(progress, manifestJson.length + manifest.totalStoredBytes());
     FileTime mtime = FileTime.from(manifest.createdAt());
     try (PendingFile pending = files.create(target, AtomicFileWriter.OWNER_ONLY)) {
-      DigestingOutputStream counted = new DigestingOutputStream(pending);
+      DigestingOutputStream counted = new DigestingOutputStream(pending, mirror);
       // Closing zstd closes the age stream (writing its last chunk); the counter keeps the file open.
       // The sealed stream is closed again last (idempotent) so that its thread ends on every path.
       try (OutputStream sealed = sealed(counted);

@@ -6,16 +6,18 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /**
- * Hashes and counts the compressed bytes on their way to the pending file, and does not pass
- * {@code close()} on: closing the compressor must not close (and so abandon) the pending file
- * before it is committed.
+ * Hashes and counts the archive's bytes on their way to the pending file, hands a copy to a mirror
+ * (a check reading them as they go), and does not pass {@code close()} on: closing the compressor
+ * must not close (and so abandon) the pending file before it is committed.
  */
 final class DigestingOutputStream extends FilterOutputStream {
   private final MessageDigest digest = EntryContent.sha256();
+  private final OutputStream mirror;
   private long count;
 
-  DigestingOutputStream(OutputStream out) {
+  DigestingOutputStream(OutputStream out, OutputStream mirror) {
     super(out);
+    this.mirror = mirror;
   }
 
   long count() {
@@ -29,6 +31,7 @@ final class DigestingOutputStream extends FilterOutputStream {
   @Override
   public void write(int b) throws IOException {
     out.write(b);
+    mirror.write(b);
     digest.update((byte) b);
     count++;
   }
@@ -36,6 +39,7 @@ final class DigestingOutputStream extends FilterOutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     out.write(b, off, len);
+    mirror.write(b, off, len);
     digest.update(b, off, len);
     count += len;
   }

@@ -2,9 +2,9 @@ package dev.swarmsnap.core.backup;
 
 import dev.swarmsnap.archive.ArchiveName;
 import dev.swarmsnap.archive.ArchiveReader;
-import dev.swarmsnap.archive.ArchiveReport;
 import dev.swarmsnap.archive.ArchiveSource;
 import dev.swarmsnap.archive.ArchiveWriter;
+import dev.swarmsnap.archive.CheckedArchiveWriter;
 import dev.swarmsnap.archive.CompressionSettings;
 import dev.swarmsnap.archive.WrittenArchive;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
@@ -214,29 +214,42 @@ public final class BackupService {
   }
 
   /**
-   * Writes the archive, encrypted when asked, and reads it back whole. An encrypted archive is
-   * also encrypted to {@code readBackKey}, a single-use key pair that never leaves memory, so the
-   * read-back decrypts and checks the very bytes on disk without the user's identity
-   * (docs/archive-format.md).
+   * Writes the archive, encrypted when asked, and reads it back whole while it is written
+   * ({@link CheckedArchiveWriter}). An encrypted archive is also encrypted to {@code readBackKey}, a
+   * single-use key pair that never leaves memory, so the check decrypts the very bytes that went to
+   * disk without the user's identity (docs/archive-format.md).
    */
   private WrittenArchive writeAndReadBack(Path target, Manifest manifest, List<ArchiveSource> sources,
       Optional<AgeKeyPair> readBackKey, BackupListener listener) {
+    CheckedArchiveWriter writer;
     if (encryption.isEmpty()) {
       listener.step("writing " + target);
-      WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults())
-          .write(target, manifest, sources, listener::progress);
-      readBack(written.path(), new ArchiveReader(codec));
-      return written;
+      writer = new CheckedArchiveWriter(
+          new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults()), new ArchiveReader(codec));
+    } else {
+      AgeRecipients recipients = encryption.get();
+      AgeKeyPair key = readBackKey.orElseThrow();
+      listener.step("writing " + target + " (age-encrypted to " + recipients.list().size()
+          + (recipients.list().size() == 1 ? " recipient)" : " recipients)"));
+      writer = new CheckedArchiveWriter(
+          new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults(),
+              Optional.of(recipients.plus(key.recipient()))),
+          new ArchiveReader(codec, key.identity()));
     }
-    AgeRecipients recipients = encryption.get();
-    AgeKeyPair key = readBackKey.orElseThrow();
-    listener.step("writing " + target + " (age-encrypted to " + recipients.list().size()
-        + (recipients.list().size() == 1 ? " recipient)" : " recipients)"));
-    WrittenArchive written = new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults(),
-        Optional.of(recipients.plus(key.recipient())))
-        .write(target, manifest, sources, listener::progress);
-    readBack(written.path(), new ArchiveReader(codec, key.identity()));
-    return written;
+    CheckedArchiveWriter.Result result = writer.write(target, manifest, sources, listener::progress);
+    if (!result.intact()) {
+      Path archive = result.archive().path();
+      try {
+        Files.deleteIfExists(archive);
+      } catch (IOException ignored) {
+        // Reported below either way; a leftover damaged archive is named in the message.
+      }
+      throw new SwarmsnapException(
+          ExitCode.VERIFY_FAILED,
+          "the archive written to " + archive + " does not read back intact: " + result.problems(),
+          "check the disk it was written to; the engine runs and nothing else changed");
+    }
+    return result.archive();
   }
 
   private static void requireSwarmDirectory(Path swarmDir) {
@@ -274,21 +287,6 @@ public final class BackupService {
           ExitCode.VERIFY_FAILED,
           "the copied state does not verify, so no archive was written: " + failures,
           "run 'swarmsnap verify " + "<swarm dir>' on this node's state to see every check");
-    }
-  }
-
-  private static void readBack(Path archive, ArchiveReader reader) {
-    ArchiveReport report = reader.verify(archive, dev.swarmsnap.archive.ProgressListener.NONE);
-    if (!report.intact()) {
-      try {
-        Files.deleteIfExists(archive);
-      } catch (IOException ignored) {
-        // Reported below either way; a leftover damaged archive is named in the message.
-      }
-      throw new SwarmsnapException(
-          ExitCode.VERIFY_FAILED,
-          "the archive written to " + archive + " does not read back intact: " + report.problems(),
-          "check the disk it was written to; the engine runs and nothing else changed");
     }
   }
 
