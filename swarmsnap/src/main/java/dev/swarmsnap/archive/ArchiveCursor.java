@@ -317,13 +317,18 @@ final class ArchiveCursor implements Closeable {
     String what = isZstd(e) ? "zstd frame damaged: " : "tar stream damaged: ";
     return new CorruptArchiveException(
         "archive " + label + " is corrupt at entry " + position + " (near compressed byte "
-            + compressed.count() + " of " + compressedSize + "): " + what + e.getMessage(),
+            + compressed.count() + ofSize() + "): " + what + e.getMessage(),
         e);
   }
 
   private String truncatedMessage() {
     return "archive " + label + " is truncated at entry " + position + " (compressed byte "
-        + compressed.count() + " of " + compressedSize + ")";
+        + compressed.count() + ofSize() + ")";
+  }
+
+  /** " of N" when the archive's length is known (a file), else nothing (a stream being written). */
+  private String ofSize() {
+    return compressedSize >= 0 ? " of " + compressedSize : "";
   }
 
   private static boolean isZstd(IOException e) {

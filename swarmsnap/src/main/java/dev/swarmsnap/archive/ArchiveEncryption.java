@@ -157,7 +157,7 @@ public final class ArchiveEncryption {
     if (age == null) {
       return null;
     }
-    String where = " (near byte " + offset + " of " + size + ")";
+    String where = " (near byte " + offset + (size >= 0 ? " of " + size : "") + ")";
     return switch (age.kind()) {
       case TRUNCATED -> new TruncatedArchiveException("archive " + label + " is truncated" + where + ": " + age.getMessage(), e);
       case NO_MATCHING_IDENTITY -> EncryptedArchiveException.noIdentityOpens(label, 0, age);
