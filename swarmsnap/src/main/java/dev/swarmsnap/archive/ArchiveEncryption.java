@@ -99,10 +99,9 @@ public final class ArchiveEncryption {
    * time (the 10 % budget of docs/archive-format.md, "Encryption").
    */
   static InputStream decrypt(String label, InputStream file, AgeIdentities identities) {
+    // jagged reads through an 8 KiB channel adapter, so callers hand in a buffered file (64 KiB).
     try {
-      // jagged reads through an 8 KiB channel adapter: buffer, so the file gets 64 KiB reads.
-      return new ReadAheadInputStream(
-          AGE.decrypt(new BufferedInputStream(file, 1 << 16), identities), "swarmsnap-age-decrypt");
+      return new ReadAheadInputStream(AGE.decrypt(file, identities), "swarmsnap-age-decrypt");
     } catch (AgeDecryptionException e) {
       throw switch (e.kind()) {
         case NO_MATCHING_IDENTITY -> EncryptedArchiveException.noIdentityOpens(label, identities.size(), e);
@@ -129,7 +128,7 @@ public final class ArchiveEncryption {
     } catch (IOException e) {
       throw new NotASwarmsnapArchiveException("cannot read " + label + ": " + e.getMessage(), e);
     }
-    try (InputStream file = Files.newInputStream(archive)) {
+    try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16)) {
       CountingInputStream counted = new CountingInputStream(file, new ProgressMeter(ProgressListener.NONE, size));
       try (InputStream plain = decrypt(label, counted, identities)) {
         plain.transferTo(OutputStream.nullOutputStream());
