@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A bounded pipe from one thread to another: what is written to {@link #sink()} comes out of
  * {@link #source()} in order, in chunks of 64 KiB, at most 8 of them waiting. Closing the sink ends
- * the source's stream. When the reading side closes first, later writes are dropped, so a writer
- * never waits on a reader that gave up.
+ * the source's stream; {@link #fail} ends it with an exception, which the source throws after the
+ * last byte written before it. When the reading side closes first, later writes are dropped, so a
+ * writer never waits on a reader that gave up.
  *
  * <p>Hand-written for the reasons of {@link WriteBehindOutputStream}: the JDK's piped streams poll
  * once a second and tie themselves to threads.
@@ -29,6 +30,8 @@ final class ChunkPipe {
   private final Sink sink = new Sink();
   private final Source source = new Source();
   private volatile boolean readerGone;
+  /** Set before the end is handed over, so the source sees it once it reaches the end. */
+  private volatile IOException failure;
 
   OutputStream sink() {
     return sink;
@@ -36,6 +39,17 @@ final class ChunkPipe {
 
   InputStream source() {
     return source;
+  }
+
+  /** Ends the stream with {@code cause}: the source throws it (the same object) after the bytes before it. */
+  void fail(IOException cause) throws IOException {
+    failure = cause;
+    sink.close();
+  }
+
+  /** Whether the reading side closed: a writer may stop producing. */
+  boolean readerGone() {
+    return readerGone;
   }
 
   private boolean hand(byte[] chunk) throws IOException {
@@ -125,6 +139,9 @@ final class ChunkPipe {
       }
       while (position == current.length) {
         if (ended) {
+          if (failure != null) {
+            throw failure;
+          }
           return -1;
         }
         byte[] next;
@@ -149,6 +166,11 @@ final class ChunkPipe {
       System.arraycopy(current, position, b, off, n);
       position += n;
       return n;
+    }
+
+    @Override
+    public int available() {
+      return current.length - position;
     }
 
     /** The reader gives up: what is in the pipe is dropped, and so is all the writer writes later. */

@@ -123,7 +123,7 @@ class BackgroundStreamsTest {
   @Test
   void readAheadDeliversTheBytesBeforeAFailureThenThatVeryException() throws IOException {
     IOException damaged = new IOException("a payload chunk fails age authentication");
-    int goodBytes = 3 * ReadAheadInputStream.CHUNK + 1234;
+    int goodBytes = 3 * ChunkPipe.CHUNK + 1234;
     InputStream failing = new FilterInputStream(new ByteArrayInputStream(DATA)) {
       private int position;
 
