@@ -4,9 +4,7 @@ import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +20,6 @@ import java.util.concurrent.FutureTask;
  * file only. Thread-safe; each call is independent.
  */
 public final class CheckedArchiveWriter {
-  private static final int BUFFER = 1 << 16;
-
   private final ArchiveWriter writer;
   private final ArchiveReader reader;
 
@@ -87,16 +83,11 @@ public final class CheckedArchiveWriter {
   }
 
   private static Sha256 sha256(Path file) {
-    MessageDigest digest = EntryContent.sha256();
-    byte[] buffer = new byte[BUFFER];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        digest.update(buffer, 0, n);
-      }
+    try {
+      return Sha256.ofFile(file);
     } catch (IOException e) {
       throw new CorruptArchiveException("cannot read back " + file + ": " + e.getMessage(), e);
     }
-    return Sha256.of(digest.digest());
   }
+
 }

@@ -2,6 +2,12 @@ package dev.swarmsnap.core.manifest;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A SHA-256 digest, written as 64 lowercase hex digits. */
@@ -22,6 +28,24 @@ public record Sha256(String hex) {
       throw new IllegalArgumentException("a SHA-256 digest has 32 bytes, not " + digest.length);
     }
     return new Sha256(HexFormat.of().formatHex(digest));
+  }
+
+  /** The SHA-256 of the whole of {@code file}, read in 64 KiB pieces. */
+  public static Sha256 ofFile(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return of(digest.digest());
   }
 
   @JsonValue

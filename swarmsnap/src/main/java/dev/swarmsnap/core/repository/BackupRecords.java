@@ -5,16 +5,13 @@ import dev.swarmsnap.archive.ArchiveName;
 import dev.swarmsnap.core.backup.BackupReport;
 import dev.swarmsnap.core.manifest.FormatVersion;
 import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.core.manifest.Sha256;
 import dev.swarmsnap.repository.BackupIndex;
 import dev.swarmsnap.repository.VerifyResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Builds the {@link BackupIndex} record of an archive. Stateless. */
 public final class BackupRecords {
@@ -49,18 +46,11 @@ public final class BackupRecords {
   }
 
   static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
+    try {
+      return Sha256.ofFile(file).hex();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
+
 }
