@@ -81,6 +81,7 @@ public final class Swarmsnap {
     env.put("SWARMSNAP_ENGINE_CONTROL", "pid");
     env.put("SWARMSNAP_PIDFILE", node.pidFile().toString());
     env.put("SWARMSNAP_START_CMD", node.startScript().toString());
+    env.put("SWARMSNAP_RUN_DIR", node.dir().resolve("run").toString());
     return env;
   }
 }

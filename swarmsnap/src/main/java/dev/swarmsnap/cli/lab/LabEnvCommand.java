@@ -55,6 +55,9 @@ public final class LabEnvCommand implements Callable<Integer> {
     variables.put("SWARMSNAP_ENGINE_CONTROL", "pid");
     variables.put("SWARMSNAP_PIDFILE", node.pidFile().toString());
     variables.put("SWARMSNAP_START_CMD", node.startScript().toString());
+    // Each lab node stands for a host of its own: its own host lock and watchdog files, so runs
+    // against two nodes (or two labs) do not wait for each other.
+    variables.put("SWARMSNAP_RUN_DIR", node.dir().resolve("run").toString());
     return variables;
   }
 }

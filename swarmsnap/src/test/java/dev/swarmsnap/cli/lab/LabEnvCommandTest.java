@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class LabEnvCommandTest {
   @Test
-  void exportsTheSocketSwarmDirPidfileAndStartScriptOfTheNode() {
+  void exportsTheSocketSwarmDirPidfileStartScriptAndRunDirOfTheNode() {
     Path dir = Path.of("/var/lib/swarmsnap/labs/lab/m1");
     LabNode node =
         new LabNode(
@@ -23,6 +23,7 @@ class LabEnvCommandTest {
             java.util.Map.entry("SWARMSNAP_SWARM_DIR", "/var/lib/swarmsnap/labs/lab/m1/data/swarm"),
             java.util.Map.entry("SWARMSNAP_ENGINE_CONTROL", "pid"),
             java.util.Map.entry("SWARMSNAP_PIDFILE", "/var/lib/swarmsnap/labs/lab/m1/docker.pid"),
-            java.util.Map.entry("SWARMSNAP_START_CMD", "/var/lib/swarmsnap/labs/lab/m1/start.sh"));
+            java.util.Map.entry("SWARMSNAP_START_CMD", "/var/lib/swarmsnap/labs/lab/m1/start.sh"),
+            java.util.Map.entry("SWARMSNAP_RUN_DIR", "/var/lib/swarmsnap/labs/lab/m1/run"));
   }
 }
