@@ -243,6 +243,12 @@ class RestoreIT {
     assertThat(RestoreLab.liveIds(lab, target, "network", "ls", "--no-trunc", "--filter", "scope=swarm", "--format", "{{.ID}}"))
         .containsAll(RestoreLab.archivedIds(archive, scratch, "networks")).isNotEmpty();
     assertThat(run.json().path("removedManagers")).hasSize(2);
+    // The node led on its first start: no second start of the swarm component, no refused campaign
+    // waiting for membership changes to be applied (Docker 26 and 28 waited a whole election timeout).
+    String engineLog = Files.readString(target.dir().resolve("dockerd.log"));
+    String sinceRestore = engineLog.substring(Math.max(0, engineLog.lastIndexOf("Starting up")));
+    assertThat(sinceRestore).doesNotContain("pending configuration changes").doesNotContain("force-new-cluster");
+    assertThat(run.json().path("stepsDone").toString()).contains("one-manager cluster");
     assertThat(Await.until(Duration.ofSeconds(120),
         () -> RestoreLab.inspect(lab, target, worker.hostname(), "{{.Status.State}}").equals("ready")))
         .as("the worker is Ready again").isTrue();
