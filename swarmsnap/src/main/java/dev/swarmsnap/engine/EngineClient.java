@@ -73,6 +73,13 @@ public interface EngineClient extends AutoCloseable {
    */
   void swarmUpdateAutolock(boolean autolock);
 
+  /**
+   * Turns autolock on with an unlock key nobody has seen yet: {@code POST /swarm/update} with
+   * {@code AutoLockManagers=true} and {@code rotateManagerUnlockKey=true}, whether autolock was on
+   * or off before ({@link #unlockKey()} returns the new key).
+   */
+  void autolockWithNewKey();
+
   /** {@code DELETE /nodes/{id}}; {@code force} removes a node that is not down. */
   void removeNode(String id, boolean force);
 

@@ -14,10 +14,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Gets an autolocked manager through {@code --force-new-cluster} without quorum, shared by restore
- * and recover: the engine cannot unlock such a node (lab-notes §4.5) and refuses the forced init
- * while autolock is on (moby/moby#36852), so the node key is rewritten unlocked offline before the
- * start, and autolock goes back on afterwards with a new key that goes only where the user said.
+ * Gets an autolocked manager started without quorum, shared by restore and recover: the engine
+ * cannot unlock a manager that cannot reach a leader (the unlock waits for one), and refuses
+ * {@code --force-new-cluster} while autolock is on (moby/moby#36852), so the node key is rewritten
+ * unlocked offline before the start; afterwards autolock is (back) on with a new key that nobody
+ * has seen and that goes only where the user said.
  */
 public final class AutolockHandover {
   private final NewUnlockKeyDelivery delivery = new NewUnlockKeyDelivery();
@@ -48,14 +49,17 @@ public final class AutolockHandover {
   }
 
   /**
-   * Turns autolock back on and delivers the new key. If it cannot be delivered, autolock goes off
-   * again: a swarm locked with a key nobody has would be lost at the next restart.
+   * Turns autolock on with a new key and delivers it. A restored swarm may still be autolocked with
+   * the backup-time key (a one-manager raft re-locks its node key with it as soon as it leads), so
+   * the key is always rotated: the backup-time key must not open the restored node. If the new key
+   * cannot be delivered, autolock goes off: a swarm locked with a key nobody has would be lost at
+   * the next restart.
    *
    * @return where the key went, for the report
    */
   public String relock(EngineClient engine, NewUnlockKeyDestination destination, RestoreListener listener) {
-    listener.step("turning autolock back on; the new unlock key goes to " + destination.describe());
-    engine.swarmUpdateAutolock(true);
+    listener.step("turning autolock on with a new unlock key; it goes to " + destination.describe());
+    engine.autolockWithNewKey();
     char[] newKey = engine.unlockKey();
     try {
       delivery.deliver(destination, newKey);

@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits, by polling, until a just started engine answers and until this node leads the forced new
- * cluster; used by restore and recover alike. Gives up with an error after a fixed time.
+ * Waits, by polling, until a just started engine answers and until this node leads its new
+ * cluster; used by restore and recover alike. Gives up with an error after a fixed time, or at once
+ * when the engine says its swarm component failed.
  */
 public final class EngineWait {
   /** Without a leader the engine answers only after its swarm start times out: ~20 s (lab-notes §4.2). */
@@ -44,6 +45,13 @@ public final class EngineWait {
   private boolean isReadyLeader(String nodeId) {
     try {
       SwarmInfo swarm = engine.info().swarm();
+      if (swarm.state() == LocalNodeState.ERROR || swarm.state() == LocalNodeState.INACTIVE) {
+        // the engine runs but its swarm component gave up (or never found state): no use waiting
+        throw new SwarmsnapException(ExitCode.FAILED,
+            "the engine's swarm component is " + swarm.state().label()
+                + (swarm.hasError() ? ": " + swarm.error() : "") + "; the node cannot lead",
+            "look at the engine's log");
+      }
       if (swarm.state() != LocalNodeState.ACTIVE || !swarm.controlAvailable() || swarm.hasError()) {
         return false;
       }

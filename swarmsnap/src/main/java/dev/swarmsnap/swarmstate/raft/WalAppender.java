@@ -55,6 +55,26 @@ public final class WalAppender {
     }
   }
 
+  /**
+   * Writes a new WAL segment holding only {@code records}, after the CRC record that starts every
+   * segment; the chain starts from 0 as in the first segment etcd creates. The file must not exist.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void create(java.nio.file.Path file, List<NewRecord> records) {
+    try {
+      java.nio.file.Files.createFile(file,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
+    }
+    List<NewRecord> all = new java.util.ArrayList<>();
+    all.add(new NewRecord(WalRecord.CRC, new byte[0]));
+    all.addAll(records);
+    append(new WalTail(file, 0, false, "new segment", 0), all);
+  }
+
   private static ByteBuffer frame(byte[] record) {
     long word = LengthWord.encode(record.length);
     int padding = (int) ((8 - record.length % 8) % 8);
