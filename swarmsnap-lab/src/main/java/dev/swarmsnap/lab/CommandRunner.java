@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs external programs, always with a timeout: a hung engine (e.g. {@code docker swarm unlock} on
- * a node without quorum, lab-notes 4.5) must not hang the lab. On timeout the program and its
+ * a node without quorum, docs/engine-behaviour.md §4.5) must not hang the lab. On timeout the program and its
  * descendants get SIGKILL.
  */
 final class CommandRunner {
