@@ -13,9 +13,9 @@ import org.zeroturnaround.exec.ProcessExecutor;
 
 /**
  * Runs external programs, always with a timeout: a hung engine (e.g. {@code docker swarm unlock} on
- * a node without quorum, lab-notes 4.5) must not hang the lab. On timeout the program and its
- * descendants get SIGKILL. Through zt-exec, like the tool's own commands: input is pumped on its
- * own thread while both outputs are read, and output is decoded once, as a whole.
+ * a node without quorum, docs/engine-behaviour.md §4.5) must not hang the lab. On timeout the
+ * program and its descendants get SIGKILL. Through zt-exec, like the tool's own commands: input is
+ * pumped on its own thread while both outputs are read, and output is decoded once, as a whole.
  */
 final class CommandRunner {
   /** Variables that would make the docker CLI talk to another engine than the {@code -H} we pass. */

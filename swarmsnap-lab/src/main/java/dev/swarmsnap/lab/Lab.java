@@ -131,7 +131,7 @@ public final class Lab implements AutoCloseable {
 
   /**
    * Unlocks an autolocked node with the lab's key. Bounded by the command timeout: unlock blocks
-   * on a node that cannot reach a leader (lab-notes 4.5).
+   * on a node that cannot reach a leader (docs/engine-behaviour.md §4.5).
    */
   public synchronized void unlock(String node) {
     LabNode target = node(node);

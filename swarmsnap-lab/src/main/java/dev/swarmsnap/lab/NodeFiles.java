@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 
 /**
- * Writes a node's directory: {@code daemon.json} and {@code start.sh} (lab-notes 1.2). The script is
+ * Writes a node's directory: {@code daemon.json} and {@code start.sh} (docs/engine-behaviour.md §1.2). The script is
  * the one way the lab starts a dockerd, so {@code lab start} and swarmsnap's engine control
  * ({@code SWARMSNAP_START_CMD}) start it exactly as {@code lab up} did.
  */
@@ -26,7 +26,7 @@ final class NodeFiles {
       Files.createDirectories(node.dataRoot());
       Files.createDirectories(node.dir().resolve("exec"));
       // Own key path: the shared /etc/docker/key.json would give every engine the same ID, and an
-      // own config file shields the node from /etc/docker/daemon.json (lab-notes 1.2).
+      // own config file shields the node from /etc/docker/daemon.json (docs/engine-behaviour.md §1.2).
       Files.writeString(
           node.dir().resolve("daemon.json"),
           "{\n  \"deprecated-key-path\": \"" + node.dir().resolve("key.json") + "\"\n}\n");
@@ -49,7 +49,7 @@ final class NodeFiles {
             "--exec-root", dir.resolve("exec").toString(),
             "-H", node.dockerHost(),
             "--pidfile", node.pidFile().toString(),
-            // No docker0 and no iptables edits; swarm and overlay networks still work (lab-notes 1.2).
+            // No docker0 and no iptables edits; swarm and overlay networks still work (docs/engine-behaviour.md §1.2).
             "--bridge=none --iptables=false --ip-masq=false --ip6tables=false");
     return String.join(
         "\n",
@@ -64,7 +64,7 @@ final class NodeFiles {
         "    echo \"dockerd of " + labName + "/" + node.name() + " already runs: pid $pid\"",
         "    exit 0",
         "  fi",
-        "  # Left by a killed dockerd (perhaps still a zombie); dockerd refuses to start while it exists (lab-notes 1.4).",
+        "  # Left by a killed dockerd (perhaps still a zombie); dockerd refuses to start while it exists (docs/engine-behaviour.md §1.4).",
         "  rm -f \"$pidfile\"",
         "fi",
         "# Same for the pidfile of dockerd's own containerd: dockerd treats a zombie as a running",

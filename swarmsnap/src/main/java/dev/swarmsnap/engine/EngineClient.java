@@ -47,7 +47,7 @@ public interface EngineClient extends AutoCloseable {
 
   /**
    * {@code POST /swarm/unlock}. Blocks until the node reaches a leader, which never happens without
-   * quorum (lab-notes §4.5): the request timeout bounds it.
+   * quorum (docs/engine-behaviour.md §4.5): the request timeout bounds it.
    *
    * @throws EngineRequestException 401 for a wrong key, 409 when not locked
    */
@@ -56,7 +56,7 @@ public interface EngineClient extends AutoCloseable {
   /**
    * {@code POST /swarm/init}. With {@code forceNewCluster} the node keeps its swarm state and
    * becomes the only manager of a new raft cluster (same cluster ID, objects and node ID,
-   * lab-notes §4.2). The request runs with an empty spec and autolock off, as {@code docker swarm
+   * docs/engine-behaviour.md §4.2). The request runs with an empty spec and autolock off, as {@code docker swarm
    * init --force-new-cluster} does.
    *
    * @param advertiseAddr {@code ip} or {@code ip:port}

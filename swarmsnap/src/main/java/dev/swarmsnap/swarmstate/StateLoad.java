@@ -41,7 +41,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One pass over a swarm directory in the order of format doc §7.1, shared by the strict reader
+ * One pass over a swarm directory in the order of docs/swarm-state-format.md §7.1, shared by the strict reader
  * (first FAIL throws) and verify (every finding is kept, dependent checks are skipped). Single use,
  * not thread-safe.
  */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A swarm-like directory (format doc §1): certificates, state files, a 64 000 000-byte sparse WAL
+ * A swarm-like directory (docs/swarm-state-format.md §1): certificates, state files, a 64 000 000-byte sparse WAL
  * segment whose real data is a few KB, a snapshot, plus api/ JSON; with its manifest and sources.
  */
 final class SwarmTreeFixture {

@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
 /**
  * A cold backup of this manager, done right: preflight, lock, key check, API snapshot, then a short
  * outage that copies only real bytes, then unlock and wait for the node, then verify, archive and
- * read the archive back. The engine is down only for the copy (lab-notes §3; issue: short downtime).
+ * read the archive back. The engine is down only for the copy (docs/engine-behaviour.md §3; issue: short downtime).
  */
 public final class BackupService {
   private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);

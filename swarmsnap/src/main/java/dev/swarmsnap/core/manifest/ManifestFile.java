@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *     .} or {@code ..} segments, no control characters or backslashes
  * @param originalLength the length on disk at backup time (64 000 000 for a preallocated WAL)
  * @param storedLength the bytes stored in the archive: all of them, except for WAL segments, which
- *     are cut after their last valid record (swarm-state-format.md §1); a restore appends zeros up
+ *     are cut after their last valid record (docs/swarm-state-format.md §1); a restore appends zeros up
  *     to {@code originalLength}
  * @param sha256 of the stored bytes; present exactly for files
  */

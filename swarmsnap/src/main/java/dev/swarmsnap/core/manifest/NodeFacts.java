@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The node whose swarm directory was backed up; a backup is per node because each manager has its
- * own TLS key and raft DEK (swarm-state-format.md §2.2).
+ * own TLS key and raft DEK (docs/swarm-state-format.md §2.2).
  *
  * @param leader whether this node was the raft leader at backup time
  */

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Raft positions read from the backed-up files, when they could be read (an autolocked swarm's
- * WAL cannot be decrypted without the unlock key, swarm-state-format.md §2).
+ * WAL cannot be decrypted without the unlock key, docs/swarm-state-format.md §2).
  */
 public record RaftFacts(
     @JsonProperty("snapshot_index") Optional<Long> snapshotIndex,

@@ -30,7 +30,7 @@ public final class AutolockHandover {
 
   /**
    * Replaces {@code keyPath} (an encrypted {@code swarm-node.key} of a stopped node) by the
-   * unencrypted key with the {@code kek-version} the engine expects (swarm-state-format.md §8).
+   * unencrypted key with the {@code kek-version} the engine expects (docs/swarm-state-format.md §8.1).
    */
   public void rewriteUnlocked(Path keyPath, UnlockKey key) {
     byte[] pem = new UnlockedKeyFile().render(NodeKeyFile.read(keyPath), key);

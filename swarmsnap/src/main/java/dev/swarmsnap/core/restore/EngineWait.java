@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * when the engine says its swarm component failed.
  */
 public final class EngineWait {
-  /** Without a leader the engine answers only after its swarm start times out: ~20 s (lab-notes §4.2). */
+  /** Without a leader the engine answers only after its swarm start times out: ~20 s (docs/engine-behaviour.md §4.2). */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration LEADER_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration POLL = Duration.ofMillis(200);

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The addresses in dockerd's {@code docker-state.json} (swarm-state-format.md §1): where the
+ * The addresses in dockerd's {@code docker-state.json} (docs/swarm-state-format.md §1): where the
  * restored manager listened and what it advertised at backup time.
  */
 public record NodeStartConfig(String listenAddr, Optional<String> advertiseAddr) {
@@ -45,7 +45,7 @@ public record NodeStartConfig(String listenAddr, Optional<String> advertiseAddr)
    * own address as {@code LocalAddr} and {@code AdvertiseAddr}, no {@code RemoteAddr}. A joined
    * manager's file holds the join address in {@code RemoteAddr} and no {@code LocalAddr}; dockerd
    * then finds its own IP by a UDP connect to that address and exits at start if there is no
-   * route to it (lab-notes §1.4). Other fields are kept; written atomically with the file's mode.
+   * route to it (docs/engine-behaviour.md §1.4). Other fields are kept; written atomically with the file's mode.
    */
   static void pointAt(Path file, String listenAddr, String newHost, String advertiseAddr) {
     ObjectNode json = (ObjectNode) parse(file);

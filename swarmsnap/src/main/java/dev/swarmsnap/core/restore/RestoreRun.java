@@ -87,7 +87,7 @@ final class RestoreRun {
 
   /**
    * Managers of the old cluster other than this node come back as {@code unknown}/{@code down}
-   * entries without a raft membership; {@code node rm} removes them without demotion (lab-notes §4.2).
+   * entries without a raft membership; {@code node rm} removes them without demotion (docs/engine-behaviour.md §4.2).
    */
   private List<String> removeStaleManagers(String selfId) {
     List<String> removed = new ArrayList<>();

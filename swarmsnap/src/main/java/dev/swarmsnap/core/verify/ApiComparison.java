@@ -18,7 +18,7 @@ import java.util.function.Function;
  * keeps working meanwhile (other managers accept writes). Object versions are raft indexes, which
  * only grow, so an object newer in the store than in the API, or one in the store only whose version
  * is above every version the API view holds, was written after the API snapshot: a WARN. Tasks churn
- * constantly (a failing image reschedules every few seconds, format doc §4.8), so any task
+ * constantly (a failing image reschedules every few seconds, docs/swarm-state-format.md §4.8), so any task
  * difference is a WARN. An object older in the store than in the API, or missing from the store, is
  * a FAIL.
  */

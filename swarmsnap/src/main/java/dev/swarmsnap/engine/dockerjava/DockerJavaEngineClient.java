@@ -266,7 +266,7 @@ public final class DockerJavaEngineClient implements EngineClient {
         return node.get("message").asText();
       }
     } catch (IOException notJson) {
-      // Some engine errors are plain text (lab-notes §2); fall through and use the text.
+      // Some engine errors are plain text (docs/engine-behaviour.md §2); fall through and use the text.
     }
     return new String(body, java.nio.charset.StandardCharsets.UTF_8).trim();
   }

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Opens a node's key file with an optional unlock key, telling a wrong key from damage in the
- * order of format doc §2.6: the DEK header's secretbox MAC is authenticated, so failing it and the
+ * order of docs/swarm-state-format.md §2.6: the DEK header's secretbox MAC is authenticated, so failing it and the
  * PKCS#8 decrypt both means a wrong key; one failing alone means that part is damaged.
  */
 public final class NodeKeyUnlocker {

@@ -3,7 +3,7 @@ package dev.swarmsnap.swarmstate.model;
 import java.util.List;
 
 /**
- * A swarm's current state read offline: snapshot plus committed WAL entries (format doc §4.7).
+ * A swarm's current state read offline: snapshot plus committed WAL entries (docs/swarm-state-format.md §4.7).
  *
  * @param cluster the cluster object
  * @param raft raft log summary and membership

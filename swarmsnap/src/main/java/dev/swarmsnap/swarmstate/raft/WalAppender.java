@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends records to the end of a WAL the way etcd's encoder does (format doc §4.2, §4.3): each
+ * Appends records to the end of a WAL the way etcd's encoder does (docs/swarm-state-format.md §4.2, §4.3): each
  * record's {@code crc} continues the chain from the tail the reader found, each frame is a length
  * word ({@link LengthWord#encode}) + {@code walpb.Record} + zero padding to a multiple of 8. The
  * existing bytes up to the tail are never changed.

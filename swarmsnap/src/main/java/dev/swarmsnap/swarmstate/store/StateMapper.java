@@ -35,7 +35,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Maps store objects to read-model records. Leaves out every sensitive field (format doc §5.2):
+ * Maps store objects to read-model records. Leaves out every sensitive field (docs/swarm-state-format.md §5.2):
  * secret data (unless revealing), root CA key, unlock keys (only a fingerprint), join tokens and
  * network bootstrap keys are never copied. Stateless.
  */
