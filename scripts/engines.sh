@@ -36,8 +36,8 @@ debian_mirror() {
   if [ "${#files[@]}" -gt 0 ]; then
     uri=$(awk '
       /^[[:space:]]*deb[[:space:]]/ && $0 !~ /security/ {
-        for (i = 2; i <= NF; i++) if ($i ~ /^(https?|file):/) { print $i; exit } }
-      /^URIs:/ && $0 !~ /security/ { print $2; exit }' "${files[@]}" | grep -m1 -i debian || true)
+        for (i = 2; i <= NF; i++) if ($i ~ /^(https?|file):/) { print $i; break } }
+      /^URIs:/ && $0 !~ /security/ { print $2 }' "${files[@]}" | grep -m1 -i debian || true)
   fi
   echo "${uri:-http://deb.debian.org/debian}"
 }
@@ -63,7 +63,8 @@ fetch_suite() {
   # apt downloads as _apt when it can; let it write there.
   id _apt >/dev/null 2>&1 && chown -R _apt "$work/lists" "$work/download"
   local apt=(apt-get -q -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/parts"
-    -o "Dir::State::Lists=$work/lists" -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null)
+    -o "Dir::State::Lists=$work/lists" -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null
+    -o Acquire::http::Timeout=30 -o Acquire::https::Timeout=30 -o Acquire::Retries=1)
   if ! "${apt[@]}" update >"$work/update.log" 2>&1 || grep -q '^\(Err\|W: Failed\)' "$work/update.log"; then
     warn "cannot read the $suite package list from $mirror (offline or refused; see $work/update.log)"
     return 1
