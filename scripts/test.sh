@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
 # The integration tests run on every engine: the one place to edit the matrix set.
-MATRIX_ITS=BackupAutolockIT,RestoreIT,RestoreAutolockIT,RecoverIT,RepositoryBackupIT,LabCommandIT
+MATRIX_ITS=BackupAutolockIT,RestoreIT,RestoreAutolockIT,RecoverIT,RepositoryBackupIT,LabCommandIT,LabLifecycleIT
 
 scripts/setup.sh
 echo "==> running all tests (unit + lab integration) on the system engine"
