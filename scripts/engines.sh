@@ -82,6 +82,8 @@ fetch_suite() {
     rm -rf "$tmp"
     return 1
   fi
+  # usr/bin/docker-init links to tini-static of Debian's tini package, which is not fetched: the
+  # link dangles, and dockerd, looking it up on PATH, takes the host's docker-init after it.
   echo "$suite" >"$tmp/.suite"
   chmod 755 "$tmp"
   if [ -e "$CACHE/$version" ]; then
