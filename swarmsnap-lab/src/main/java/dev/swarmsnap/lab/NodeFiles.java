@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,8 @@ final class NodeFiles {
     this.tools = tools;
   }
 
-  void write(LabNode node, String labName) {
+  /** Writes the node's files; its start script runs {@code engine} with the engine's helpers first on PATH. */
+  void write(LabNode node, String labName, EngineBinary engine) {
     try {
       Files.createDirectories(node.dataRoot());
       Files.createDirectories(node.dir().resolve("exec"));
@@ -30,7 +33,7 @@ final class NodeFiles {
       Files.writeString(
           node.dir().resolve("daemon.json"),
           "{\n  \"deprecated-key-path\": \"" + node.dir().resolve("key.json") + "\"\n}\n");
-      Files.writeString(node.startScript(), startScript(node, labName));
+      Files.writeString(node.startScript(), startScript(node, labName, engine));
       Files.setPosixFilePermissions(node.startScript(), PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
       throw new LabException(
@@ -38,12 +41,12 @@ final class NodeFiles {
     }
   }
 
-  String startScript(LabNode node, String labName) {
+  String startScript(LabNode node, String labName, EngineBinary engine) {
     Path dir = node.dir();
     String dockerd =
         String.join(
             " ",
-            tools.path("dockerd"),
+            engine.dockerd().toString(),
             "--config-file", dir.resolve("daemon.json").toString(),
             "--data-root", node.dataRoot().toString(),
             "--exec-root", dir.resolve("exec").toString(),
@@ -76,7 +79,8 @@ final class NodeFiles {
         "    rm -f \"$ctrpid\"",
         "  fi",
         "fi",
-        "export PATH=" + tools.searchPath(),
+        "# The engine's own folders first: it finds its docker-proxy and docker-init there.",
+        "export PATH=" + searchPath(engine),
         "# Swarm tasks fail at once instead of pulling: no registry is reachable from the lab.",
         "export DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1",
         "cd /",
@@ -88,5 +92,11 @@ final class NodeFiles {
         "# setsid, nsenter, unshare and sh all exec, so $! is the dockerd pid.",
         "echo \"started dockerd of " + labName + "/" + node.name() + ": pid $!\"",
         "");
+  }
+
+  private String searchPath(EngineBinary engine) {
+    List<String> dirs = new ArrayList<>(engine.helperDirs().stream().map(Path::toString).toList());
+    dirs.add(tools.searchPath());
+    return String.join(":", dirs.stream().flatMap(d -> List.of(d.split(":")).stream()).distinct().toList());
   }
 }

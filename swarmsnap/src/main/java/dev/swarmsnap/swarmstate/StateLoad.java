@@ -55,6 +55,7 @@ final class StateLoad {
   private static final String ROOT_CRT = "certificates/swarm-root-ca.crt";
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private StoreReplayer replayed;
   /**
    * Encrypted entry bytes handed to the decrypting workers but not yet replayed. With their
    * plaintexts this bounds the pipeline's memory to about twice this, whatever the WAL size.
@@ -70,6 +71,14 @@ final class StateLoad {
 
   List<Finding> findings() {
     return List.copyOf(findings);
+  }
+
+  /**
+   * The store the run rebuilt, with every object as decoded (fields the read model leaves out
+   * included); empty before {@link #run()} or when it stopped before the replay.
+   */
+  Optional<StoreReplayer> store() {
+    return Optional.ofNullable(replayed);
   }
 
   /** Runs the checks; empty if a FAIL stopped it (only when not strict). */
@@ -118,6 +127,7 @@ final class StateLoad {
 
   private Optional<SwarmState> replay(CertificateInfo certInfo, NodeCertificate cert, DataKeys deks) {
     StoreReplayer store = new StoreReplayer();
+    replayed = store;
     EncryptedRecordOpener opener = new EncryptedRecordOpener();
     RaftSnapshotFile[] snap = new RaftSnapshotFile[1];
     if (!check("5 snapshot", () -> {

@@ -17,7 +17,7 @@ class SwarmStateReaderFixtureTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"plain", "locked", "snap", "three"})
+  @ValueSource(strings = {"plain", "locked", "snap", "three", "docker26", "docker28"})
   void decodedObjectsMatchTheEnginesView(String fixture) throws Exception {
     Path dir = Fixtures.unpack(fixture, tmp);
     var key = fixture.equals("locked") ? Fixtures.key("locked/unlock-key") : Optional.<dev.swarmsnap.crypto.UnlockKey>empty();

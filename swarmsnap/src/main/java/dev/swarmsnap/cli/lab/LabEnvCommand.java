@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
  * node as on a host's own engine. The variable names are a contract other commands rely on.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "env",
     description = {"Print shell exports that point swarmsnap and docker at a lab node.", "Use: eval \"$(swarmsnap lab env m1)\""})
 public final class LabEnvCommand implements Callable<Integer> {
