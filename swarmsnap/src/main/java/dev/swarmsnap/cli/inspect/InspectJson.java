@@ -101,7 +101,8 @@ record InspectJson(
 
   private static Node node(NodeInfo n) {
     return new Node(n.id(), n.name(), n.version(), n.role(), n.availability(), n.state(), n.addr(),
-        n.manager().map(m -> new Manager(hex(m.raftId()), m.addr(), m.leadership() == Leadership.LEADER ? "yes" : "unknown")),
+        n.manager().map(m -> new Manager(hex(m.raftId()), m.addr(),
+            m.leadership() == Leadership.LEADER ? "yes" : "unknown")),
         n.engineVersion());
   }
 
