@@ -253,7 +253,8 @@ final class StateLoad {
         map.services(store), map.networks(store), map.configs(store), map.secrets(store, reveal),
         map.tasks(store), certInfo, warnings);
     check("12 summary", () -> ok("cluster " + state.cluster().id() + ", " + state.nodes().size()
-        + " nodes, " + state.services().size() + " services, " + state.secrets().size()
+        + " nodes, " + state.services().size() + " services, " + state.networks().size()
+        + " networks, " + state.secrets().size()
         + " secrets, " + state.configs().size() + " configs, autolock "
         + state.cluster().autolockManagers()));
     return Optional.of(state);

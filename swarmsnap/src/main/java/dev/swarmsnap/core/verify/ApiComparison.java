@@ -23,7 +23,6 @@ import java.util.function.Function;
  * a FAIL.
  */
 public final class ApiComparison {
-  static final String PREDEFINED = "com.docker.swarm.predefined";
   private static final int SHOWN = 5;
 
   /** One finding per object kind the archive has a document for, check name {@code api <kind>}. */
@@ -44,9 +43,7 @@ public final class ApiComparison {
     long highWater = highWater(api);
     out.add(kind(api, "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
     out.add(kind(api, "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, "networks", highWater, toMap(state.networks().stream()
-        .filter(n -> !"true".equals(n.labels().get(PREDEFINED))).toList(),
-        n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, "networks", highWater, toMap(state.networks(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
     out.add(kind(api, "configs", highWater, toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
     out.add(kind(api, "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
     out.add(kind(api, "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));

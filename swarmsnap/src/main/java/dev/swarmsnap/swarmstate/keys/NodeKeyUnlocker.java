@@ -52,9 +52,13 @@ public final class NodeKeyUnlocker {
               : Optional.empty();
       Optional<byte[]> privateDer = privateKey(keyFile, kek);
       if (dek.isEmpty() && privateDer.isEmpty()) {
+        // The fingerprint of the key that fits is not on disk outside what that key seals (the
+        // cluster object); its kek-version is, and a backup's manifest records both.
         throw new WrongUnlockKeyException(
             key.map(UnlockKey::fingerprint).orElse("none"),
-            "cluster " + cert.clusterId() + ", node " + cert.nodeId());
+            "cluster " + cert.clusterId() + ", node " + cert.nodeId()
+                + "; the node key is sealed by the unlock key of kek-version " + keyFile.kekVersion()
+                + ", whose fingerprint a swarmsnap backup of this node records");
       }
       if (dek.isEmpty()) {
         throw new CorruptStateException(

@@ -9,7 +9,7 @@ import java.util.List;
  * @param raft raft log summary and membership
  * @param nodes nodes, by ID
  * @param services services, by ID
- * @param networks swarm-scoped networks, by ID
+ * @param networks swarm networks as the Engine API lists them (no predefined bridge, host), by ID
  * @param configs configs, by ID
  * @param secrets secrets (names and labels; values only if revealed), by ID
  * @param tasks tasks, by ID

@@ -162,6 +162,20 @@ class ArchiveVerifyTest {
     assertThat(verify.verify(archive, Optional.of(current)).failed()).isFalse();
   }
 
+  @Test
+  void aRotatedKeyOnALockedDirectoryNamesItsFingerprintAndTheKekVersionTheNodeKeyNeeds() throws Exception {
+    Path dir = RealState.unpack("locked", tmp);
+    UnlockKey current = UnlockKey.parse(Files.readString(RealState.resource("locked/unlock-key")));
+    UnlockKey old = UnlockKey.parse(Files.readString(RealState.resource("locked/unlock-key.old")));
+
+    // a directory holds the fitting key's fingerprint only in the cluster object that key seals
+    assertThatThrownBy(() -> verify.verify(dir, Optional.of(old)))
+        .isInstanceOf(WrongUnlockKeyException.class)
+        .hasMessageContaining("this unlock key does not open this swarm (key fingerprint " + old.fingerprint())
+        .hasMessageContaining("sealed by the unlock key of kek-version 28,")
+        .hasMessageNotContaining(current.fingerprint());
+  }
+
   private static void put(TarArchiveOutputStream tar, String name, byte[] content) throws Exception {
     TarArchiveEntry e = new TarArchiveEntry(name, true);
     e.setSize(content.length);
