@@ -124,7 +124,8 @@ class LabCommandIT {
             "export SWARMSNAP_ENGINE_CONTROL",
             "export SWARMSNAP_PIDFILE",
             "export SWARMSNAP_START_CMD",
-            "export SWARMSNAP_RUN_DIR");
+            "export SWARMSNAP_RUN_DIR",
+            "export SWARMSNAP_DOCKERD");
     // Plain docker reaches the node with those exports.
     Process docker =
         new ProcessBuilder("sh", "-c", env.out() + "\ndocker info --format '{{.Swarm.LocalNodeState}}'").start();
