@@ -1,8 +1,8 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.durable.DurableWriteException;
 import java.io.IOException;

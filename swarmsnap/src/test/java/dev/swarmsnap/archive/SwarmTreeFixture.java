@@ -1,10 +1,10 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.FileMode;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestFile;
-import dev.swarmsnap.core.manifest.ManifestFixtures;
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.FileMode;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.ManifestFixtures;
+import dev.swarmsnap.archive.manifest.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

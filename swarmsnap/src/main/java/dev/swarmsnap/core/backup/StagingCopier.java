@@ -1,6 +1,6 @@
 package dev.swarmsnap.core.backup;
 
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.Sha256;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.SwarmDirectoryUsage;

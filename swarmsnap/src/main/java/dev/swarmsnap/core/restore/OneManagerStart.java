@@ -1,5 +1,7 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.NodeStartConfig;
+import dev.swarmsnap.core.replace.RaftAddresses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.durable.PendingFile;

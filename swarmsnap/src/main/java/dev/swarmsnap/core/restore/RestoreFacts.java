@@ -1,6 +1,7 @@
 package dev.swarmsnap.core.restore;
 
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
+import dev.swarmsnap.archive.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,9 @@
 package dev.swarmsnap.core.restore;
 
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.RestorePlan;
+import dev.swarmsnap.core.replace.RaftAddresses;
+import dev.swarmsnap.archive.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 

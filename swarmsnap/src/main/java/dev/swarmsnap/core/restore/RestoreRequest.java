@@ -1,5 +1,6 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
 import dev.swarmsnap.core.keys.UnlockKeySource;
 import java.nio.file.Path;
 import java.time.Duration;

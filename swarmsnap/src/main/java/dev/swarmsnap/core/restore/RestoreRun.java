@@ -1,5 +1,10 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.SwarmDirectorySwap;
+import dev.swarmsnap.core.replace.SwapRollback;
+import dev.swarmsnap.core.replace.EngineWait;
+import dev.swarmsnap.core.replace.RestoreListener;
+import dev.swarmsnap.core.replace.RestorePlan;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineRequestException;

@@ -1,14 +1,19 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.PlanApproval;
+import dev.swarmsnap.core.replace.NodeStartConfig;
+import dev.swarmsnap.core.replace.AutolockHandover;
+import dev.swarmsnap.core.replace.RestoreListener;
+import dev.swarmsnap.core.replace.RestorePlan;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ExtractionLimits;
 import dev.swarmsnap.archive.SafeExtractor;
 import dev.swarmsnap.core.inspect.KeyMismatch;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
-import dev.swarmsnap.core.manifest.ManagerEntry;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManagerEntry;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.durable.TreeRemover;
@@ -77,7 +82,7 @@ public final class RestoreService {
 
   public RestoreReport run(RestoreRequest request, EngineClient engine, EngineControl control, RestoreListener listener) {
     Instant started = clock.instant();
-    try (var lock = dev.swarmsnap.engine.process.HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "restore")) {
+    try (var lock = dev.swarmsnap.hostlock.HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "restore")) {
       listener.step("reading " + request.archive());
       Manifest manifest = new ArchiveReader(codec, identities).readManifest(request.archive());
       boolean autolock = manifest.lock().autolock();

@@ -3,8 +3,8 @@ package dev.swarmsnap.cli.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmsnap.archive.ArchiveReport;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.lab.CommandResult;
 import dev.swarmsnap.lab.Lab;

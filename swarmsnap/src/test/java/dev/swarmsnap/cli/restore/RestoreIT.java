@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ProgressListener;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.lab.CommandResult;
 import dev.swarmsnap.lab.Lab;

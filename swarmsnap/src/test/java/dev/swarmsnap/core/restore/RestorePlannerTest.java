@@ -1,10 +1,14 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.NodeStartConfig;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.RestorePlan;
+import dev.swarmsnap.core.replace.RaftAddresses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.swarmsnap.core.manifest.EngineFacts;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestFixtures;
+import dev.swarmsnap.archive.manifest.EngineFacts;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

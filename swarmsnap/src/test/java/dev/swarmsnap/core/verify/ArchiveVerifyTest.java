@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.core.inspect.InspectService;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.error.WrongUnlockKeyException;
