@@ -75,7 +75,7 @@ class NewerEngineFixtureTest {
     Map<String, String> modes = new HashMap<>();
     Fixtures.apiView(fixture).get("services").forEach(s -> modes.put(s.get("name").asText(), s.get("mode").asText()));
 
-    assertThat(state.services().stream().collect(Collectors.toMap(ServiceInfo::name, ServiceInfo::mode))).isEqualTo(modes);
+    assertThat(state.services().stream().collect(Collectors.toMap(ServiceInfo::name, s -> s.mode().name()))).isEqualTo(modes);
     assertThat(modes).containsEntry("rdr_job", "replicated-job").containsEntry("rdr_gjob", "global-job");
   }
 
