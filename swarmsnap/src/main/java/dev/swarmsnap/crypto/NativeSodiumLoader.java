@@ -1,0 +1,93 @@
+package dev.swarmsnap.crypto;
+
+import com.goterl.lazysodium.SodiumJava;
+import com.goterl.lazysodium.utils.LibraryLoader;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * Loads libsodium: the system's first (Debian's {@code libsodium23}, kept current by apt;
+ * scripts/setup.sh installs it), else the copy in lazysodium-java's jar. Either can fail where the
+ * tool still has to work (an architecture with neither, a temp directory mounted noexec); {@link
+ * CryptoBackend} then falls back to pure Java.
+ *
+ * <p>The bundled copy is extracted here, alone, into a file only we can read, deleted as soon as it
+ * is loaded. lazysodium's own loader would unpack every entry of the jar it sits in (the whole
+ * shaded jar) into a new world-writable temp directory on each start and leave it there.
+ */
+final class NativeSodiumLoader {
+  private static final String SYSTEM_NAME = "sodium";
+
+  /** libsodium, or why it could not be loaded. */
+  record Load(Optional<NativeSodium> sodium, String whyNot) {}
+
+  /** libsodium for this process, a bundled copy extracted into the JVM's temp directory. */
+  static Load forProcess() {
+    return new NativeSodiumLoader().load(Paths.get(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** The system library, else the bundled one extracted into {@code tempDir}. */
+  Load load(Path tempDir) {
+    String system;
+    try {
+      return new Load(Optional.of(system()), "");
+    } catch (LinkageError | RuntimeException e) {
+      system = "no system libsodium (" + e.getMessage() + ")";
+    }
+    try {
+      return new Load(Optional.of(bundled(tempDir)), "");
+    } catch (IOException | LinkageError | RuntimeException e) {
+      return new Load(Optional.empty(), system + "; the bundled one did not load (" + e.getMessage() + ")");
+    }
+  }
+
+  /** The system's libsodium, as the dynamic linker and JNA find it. */
+  NativeSodium system() {
+    SodiumJava sodium = new SodiumJava(LibraryLoader.Mode.SYSTEM_ONLY);
+    NativeLibrary library = NativeLibrary.getInstance(SYSTEM_NAME);
+    return new NativeSodium(sodium, version(library), "system, " + library.getFile());
+  }
+
+  /** The copy in lazysodium-java's jar for this platform, extracted into {@code tempDir}. */
+  NativeSodium bundled(Path tempDir) throws IOException {
+    String resource = bundledResource();
+    Path file = Files.createTempFile(tempDir, "swarmsnap-libsodium-", ".so",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      try (InputStream in = SodiumJava.class.getResourceAsStream("/" + resource)) {
+        if (in == null) {
+          throw new IOException("lazysodium-java has no " + resource);
+        }
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      String path = file.toAbsolutePath().toString();
+      SodiumJava sodium = new SodiumJava(path);
+      // read while the file is still there: JNA may open it again by name
+      String version = version(NativeLibrary.getInstance(path));
+      return new NativeSodium(sodium, version, "bundled with lazysodium-java, " + resource);
+    } finally {
+      // a loaded library stays mapped after its file is gone
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** lazysodium's choice, except on 64-bit ARM Linux, where it would pick its 32-bit ARM build. */
+  private static String bundledResource() {
+    if (Platform.isLinux() && Platform.isARM() && Platform.is64Bit()) {
+      return "arm64/libsodium.so";
+    }
+    return LibraryLoader.getSodiumPathInResources();
+  }
+
+  private static String version(NativeLibrary library) {
+    return library.getFunction("sodium_version_string").invokeString(new Object[0], false);
+  }
+}
