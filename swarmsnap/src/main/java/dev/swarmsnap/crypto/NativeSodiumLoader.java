@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Loads libsodium: the system's first (Debian's {@code libsodium23}, kept current by apt;
@@ -24,14 +25,19 @@ import java.util.Optional;
  * shaded jar) into a new world-writable temp directory on each start and leave it there.
  */
 final class NativeSodiumLoader {
-  private static final String SYSTEM_NAME = "sodium";
+  private final String systemName;
+
+  /** {@code systemName}: the library's name for the dynamic linker, {@code sodium} but in tests. */
+  NativeSodiumLoader(String systemName) {
+    this.systemName = systemName;
+  }
 
   /** libsodium, or why it could not be loaded. */
   record Load(Optional<NativeSodium> sodium, String whyNot) {}
 
   /** libsodium for this process, a bundled copy extracted into the JVM's temp directory. */
   static Load forProcess() {
-    return new NativeSodiumLoader().load(Paths.get(System.getProperty("java.io.tmpdir")));
+    return new NativeSodiumLoader("sodium").load(Paths.get(System.getProperty("java.io.tmpdir")));
   }
 
   /** The system library, else the bundled one extracted into {@code tempDir}. */
@@ -40,19 +46,20 @@ final class NativeSodiumLoader {
     try {
       return new Load(Optional.of(system()), "");
     } catch (LinkageError | RuntimeException e) {
-      system = "no system libsodium (" + e.getMessage() + ")";
+      system = "no system libsodium (" + oneLine(e) + ")";
     }
     try {
       return new Load(Optional.of(bundled(tempDir)), "");
     } catch (IOException | LinkageError | RuntimeException e) {
-      return new Load(Optional.empty(), system + "; the bundled one did not load (" + e.getMessage() + ")");
+      return new Load(Optional.empty(), system + "; the bundled one did not load (" + oneLine(e) + ")");
     }
   }
 
   /** The system's libsodium, as the dynamic linker and JNA find it. */
   NativeSodium system() {
-    SodiumJava sodium = new SodiumJava(LibraryLoader.Mode.SYSTEM_ONLY);
-    NativeLibrary library = NativeLibrary.getInstance(SYSTEM_NAME);
+    // lazysodium's constructor for a path takes a name as well: JNA resolves both
+    SodiumJava sodium = new SodiumJava(systemName);
+    NativeLibrary library = NativeLibrary.getInstance(systemName);
     return new NativeSodium(sodium, version(library), "system, " + library.getFile());
   }
 
@@ -85,6 +92,19 @@ final class NativeSodiumLoader {
       return "arm64/libsodium.so";
     }
     return LibraryLoader.getSodiumPathInResources();
+  }
+
+  /**
+   * JNA's message on one line for {@code --debug}: it lists each name it tried on a line of its own,
+   * each twice, and where in the jar it looked (never where libsodium is).
+   */
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines()
+        .map(line -> line.strip().replaceAll(":$", ""))
+        .filter(line -> !line.isEmpty() && !line.contains("not found in resource path"))
+        .distinct()
+        .collect(Collectors.joining("; "));
   }
 
   private static String version(NativeLibrary library) {

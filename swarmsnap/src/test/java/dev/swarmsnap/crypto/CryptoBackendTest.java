@@ -38,7 +38,7 @@ class CryptoBackendTest {
 
   @Test
   void theBundledLibraryLoadsFromAPrivateFileThatIsGoneAfterwards() throws IOException {
-    NativeSodium bundled = new NativeSodiumLoader().bundled(tmp);
+    NativeSodium bundled = new NativeSodiumLoader("sodium").bundled(tmp);
     assertThat(bundled.version()).startsWith("1.");
     assertThat(bundled.origin()).startsWith("bundled with lazysodium-java");
     try (Stream<Path> left = Files.list(tmp)) {
@@ -53,7 +53,16 @@ class CryptoBackendTest {
 
   @Test
   void aTempDirThatCannotHoldTheLibraryIsAnError() {
-    assertThatThrownBy(() -> new NativeSodiumLoader().bundled(tmp.resolve("missing")))
+    assertThatThrownBy(() -> new NativeSodiumLoader("sodium").bundled(tmp.resolve("missing")))
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void whenNeitherLibraryLoadsTheReasonIsOneLineNamingBoth() {
+    NativeSodiumLoader.Load load = new NativeSodiumLoader("swarmsnap-no-such-library").load(tmp.resolve("missing"));
+    assertThat(load.sodium()).isEmpty();
+    assertThat(load.whyNot()).doesNotContain("\n")
+        .startsWith("no system libsodium (").contains("swarmsnap-no-such-library")
+        .contains("; the bundled one did not load (").contains("missing");
   }
 }
