@@ -10,8 +10,9 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * Secretbox from BouncyCastle's XSalsa20 and Poly1305, for where libsodium does not load. The
- * construction is NaCl's (format doc §2.3): the first 32 bytes of the XSalsa20 key stream are the
- * Poly1305 one-time key, the rest encrypts the message, and the tag covers the ciphertext.
+ * construction is NaCl's (docs/swarm-state-format.md §2.3): the first 32 bytes of the XSalsa20 key
+ * stream are the Poly1305 one-time key, the rest encrypts the message, and the tag covers the
+ * ciphertext.
  */
 final class BouncyCastleSecretBox implements SecretBoxCipher {
   private static final int TAG = 16;

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * NaCl secretbox (XSalsa20-Poly1305) as swarmkit uses it: {@code boxed = tag(16) ‖ ciphertext},
- * 24-byte nonce, 32-byte key (format doc §2.3). Every raft entry is opened here, so it goes through
- * libsodium where that loads, else BouncyCastle ({@link CryptoBackend}). Stateless and thread-safe.
+ * 24-byte nonce, 32-byte key (docs/swarm-state-format.md §2.3). Every raft entry is opened here, so
+ * it goes through libsodium where that loads, else BouncyCastle ({@link CryptoBackend}). Stateless
+ * and thread-safe.
  */
 public final class SecretBox {
   private static final int TAG = 16;
