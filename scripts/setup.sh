@@ -18,6 +18,8 @@ command -v nsenter >/dev/null 2>&1 || missing+=(util-linux)
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# libsodium for secretbox and age payloads (the jar carries a copy too; without either, pure Java)
+ldconfig -p 2>/dev/null | grep -q 'libsodium\.so\.23 ' || missing+=(libsodium23)
 # The tests parse --metrics-file with Prometheus' own text-format parser (the Python client's).
 /usr/bin/python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || missing+=(python3-prometheus-client)
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -47,6 +47,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyCryptoUsesLibsodiumAndJna() {
+    onlyIn("dev.swarmsnap.crypto", "com.goterl..");
+    onlyIn("dev.swarmsnap.crypto", "com.sun.jna..");
+  }
+
+  @Test
   void onlyTheAgeBoundaryUsesJagged() {
     onlyIn("dev.swarmsnap.crypto.age..", "com.exceptionfactory.jagged..");
   }

@@ -1,5 +1,6 @@
 package dev.swarmsnap.cli;
 
+import dev.swarmsnap.crypto.CryptoBackend;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import java.io.PrintWriter;
@@ -25,6 +26,11 @@ public final class SwarmsnapCli {
     CommandLine commandLine = commandLine();
     commandLine.setParameterExceptionHandler((ex, ignored) -> usageError(ex));
     commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, debug));
+    if (debug) {
+      // which library does the bulk cryptography: libsodium, or the pure-Java fallback and why
+      context.err().println("swarmsnap: debug: crypto through " + CryptoBackend.forProcess());
+      context.err().flush();
+    }
     return commandLine.execute(args);
   }
 

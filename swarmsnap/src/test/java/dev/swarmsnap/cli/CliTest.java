@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(120)
 class CliTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -55,6 +57,13 @@ class CliTest {
   void debugAddsTheStackTrace() {
     run("status", "--host", "unix:///nonexistent/docker.sock", "--debug");
     assertThat(err.toString()).contains("EngineUnreachableException").contains("\tat ");
+  }
+
+  @Test
+  void debugSaysWhichLibraryDoesTheCryptography() {
+    run("status", "--host", "unix:///nonexistent/docker.sock", "--debug");
+    assertThat(err.toString().lines().findFirst()).hasValueSatisfying(
+        line -> assertThat(line).matches("swarmsnap: debug: crypto through (libsodium|pure Java).*"));
   }
 
   @Test

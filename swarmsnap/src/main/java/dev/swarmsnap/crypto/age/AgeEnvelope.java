@@ -4,7 +4,7 @@ import com.exceptionfactory.jagged.PayloadException;
 import com.exceptionfactory.jagged.UnsupportedRecipientStanzaException;
 import com.exceptionfactory.jagged.framework.stream.StandardDecryptingChannelFactory;
 import com.exceptionfactory.jagged.framework.stream.StandardEncryptingChannelFactory;
-import dev.swarmsnap.crypto.ChaCha20Poly1305Provider;
+import dev.swarmsnap.crypto.CryptoBackend;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Wraps streams in age encryption (binary format, X25519 recipients, STREAM payload of 64 KiB
@@ -24,16 +25,28 @@ import java.util.Arrays;
  * Stateless and thread-safe.
  */
 public final class AgeEnvelope {
-  /**
-   * Payload chunks go through swarmsnap's ChaCha20-Poly1305, not the JDK's: on Java 17 the JDK's
-   * made encryption cost backups more than issue 7's 10 % budget (README, "Encryption overhead").
-   * The header's key wrapping and HKDF stay with the JDK.
-   */
-  private static final Provider PAYLOAD_CIPHERS = new ChaCha20Poly1305Provider();
   /** The first line of every binary age file. */
   public static final String HEADER_LINE = "age-encryption.org/v1\n";
 
   private static final byte[] MAGIC = HEADER_LINE.getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Where payload chunks are sealed and opened: libsodium's ChaCha20-Poly1305 where it loads, as on
+   * Java 17 the JDK's made encryption cost backups more than issue 7's 10 % budget (README,
+   * "Encryption overhead"); else the JDK's. The header's key wrapping and HKDF stay with the JDK.
+   * Resolved on first use, so a plain archive never loads libsodium.
+   */
+  private final Supplier<CryptoBackend> backend;
+
+  /** Through this process's backend ({@link CryptoBackend#forProcess()}). */
+  public AgeEnvelope() {
+    this.backend = CryptoBackend::forProcess;
+  }
+
+  /** Through {@code backend}. */
+  public AgeEnvelope(CryptoBackend backend) {
+    this.backend = () -> backend;
+  }
 
   /** Bytes needed for {@link #isAge}. */
   public static int probeLength() {
@@ -60,7 +73,7 @@ public final class AgeEnvelope {
   public OutputStream encrypt(OutputStream out, AgeRecipients recipients) throws IOException {
     try {
       return Channels.newOutputStream(
-          new StandardEncryptingChannelFactory(PAYLOAD_CIPHERS).newEncryptingChannel(Channels.newChannel(out), recipients.writers()));
+          new StandardEncryptingChannelFactory(payloadCiphers()).newEncryptingChannel(Channels.newChannel(out), recipients.writers()));
     } catch (GeneralSecurityException e) {
       throw new IOException("age encryption could not start: " + e.getMessage(), e);
     }
@@ -80,7 +93,7 @@ public final class AgeEnvelope {
     }
     try {
       return new PayloadStream(Channels.newInputStream(
-          new StandardDecryptingChannelFactory(PAYLOAD_CIPHERS).newDecryptingChannel(Channels.newChannel(in), identities.readers())));
+          new StandardDecryptingChannelFactory(payloadCiphers()).newDecryptingChannel(Channels.newChannel(in), identities.readers())));
     } catch (UnsupportedRecipientStanzaException e) {
       throw new AgeDecryptionException(AgeDecryptionException.Kind.NO_MATCHING_IDENTITY,
           "none of the " + identities.size() + " age identities given opens it", e);
@@ -92,6 +105,10 @@ public final class AgeEnvelope {
       throw new AgeDecryptionException(AgeDecryptionException.Kind.TRUNCATED,
           "it ends before its age payload (" + e.getMessage() + ")", e);
     }
+  }
+
+  private Provider payloadCiphers() {
+    return backend.get().payloadCiphers();
   }
 
   /** Turns jagged's payload failures into {@link AgeDecryptionException}s. */

@@ -3,6 +3,8 @@ package dev.swarmsnap.crypto.age;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swarmsnap.crypto.CryptoBackend;
+import dev.swarmsnap.crypto.EachCryptoBackend;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -12,9 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Recipient and identity files in age's formats, and a round trip through the envelope. */
+@Timeout(120)
 class AgeKeysTest {
   @TempDir Path tmp;
 
@@ -57,11 +63,12 @@ class AgeKeysTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("QQQQQQQQ"));
   }
 
-  @Test
-  void whatIsEncryptedToSeveralRecipientsDecryptsWithEachAndNotWithAStranger() throws Exception {
+  @ParameterizedTest
+  @MethodSource("dev.swarmsnap.crypto.EachCryptoBackend#all")
+  void whatIsEncryptedToSeveralRecipientsDecryptsWithEachAndNotWithAStranger(CryptoBackend backend) throws Exception {
     byte[] plain = new byte[200_000];
     new Random(1).nextBytes(plain);
-    AgeEnvelope age = new AgeEnvelope();
+    AgeEnvelope age = new AgeEnvelope(backend);
     try (AgeKeyPair a = AgeKeyPair.generate(); AgeKeyPair b = AgeKeyPair.generate();
         AgeKeyPair stranger = AgeKeyPair.generate()) {
       ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -87,6 +94,26 @@ class AgeKeysTest {
             .isInstanceOf(AgeDecryptionException.class)
             .extracting(e -> ((AgeDecryptionException) e).kind())
             .isEqualTo(AgeDecryptionException.Kind.PAYLOAD_DAMAGED);
+      }
+    }
+  }
+
+  @Test
+  void eachBackendOpensWhatTheOtherSealed() throws Exception {
+    byte[] plain = new byte[150_000];
+    new Random(2).nextBytes(plain);
+    AgeEnvelope sodium = new AgeEnvelope(EachCryptoBackend.libsodium());
+    AgeEnvelope pureJava = new AgeEnvelope(EachCryptoBackend.pureJava());
+    try (AgeKeyPair pair = AgeKeyPair.generate()) {
+      AgeRecipients recipients = AgeRecipients.of(List.of(pair.recipient()), List.of());
+      for (AgeEnvelope[] sealThenOpen : new AgeEnvelope[][] {{sodium, pureJava}, {pureJava, sodium}}) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = sealThenOpen[0].encrypt(sink, recipients)) {
+          out.write(plain);
+        }
+        try (InputStream in = sealThenOpen[1].decrypt(new ByteArrayInputStream(sink.toByteArray()), pair.identity())) {
+          assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
       }
     }
   }
