@@ -126,7 +126,7 @@ class BackupServiceTest {
   void anApiThatNeverAnswersAfterTheRestartIsAClearErrorAndTheEngineIsLeftRunning() {
     client.failAfter(4); // version, info, nodes, apiSnapshot: everything after the restart fails
 
-    assertThatThrownBy(() -> backUp(new SteppingClock(Duration.ofMinutes(2)), options(false)))
+    assertThatThrownBy(() -> backUp(new SteppingClock(Duration.ofMinutes(4)), options(false)))
         .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
           assertThat(e.getMessage()).isEqualTo("the engine's API did not answer again in time");
           assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).startsWith("the engine runs"));
