@@ -166,8 +166,8 @@ public final class BackupService {
 
   /**
    * The outage: stop, copy the real bytes, start, wait until the node serves again (unlocked with
-   * {@code key} when autolock is on). The engine
-   * restarts on every path ({@link EngineOutage}); a copy the guard may have raced is thrown away.
+   * {@code key} when autolock is on). The engine restarts on every path ({@link EngineOutage}); a
+   * copy the guard may have raced is thrown away.
    */
   private Outage copyWhileStopped(BackupRun run, BackupSubject subject, HeldUnlockKey key, Path staging) {
     run.listener().step("stopping the engine (" + run.control().describe() + ")");
