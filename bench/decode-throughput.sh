@@ -3,7 +3,7 @@
 #
 #   bench/decode-throughput.sh [build|measure|all] [STATE_DIR]
 #
-# build:   a 1-manager lab swarm "bench"; ~1100 configs of 480 KB each (format doc §4.8: each is one
+# build:   a 1-manager lab swarm "bench"; ~1100 configs of 480 KB each (docs/swarm-state-format.md §4.8: each is one
 #          raft entry, so the WAL grows by ~530 MB over 9 segments); the engine is stopped and the
 #          swarm dir copied to STATE_DIR (default /var/tmp/swarmsnap-bench/swarm); the lab is removed.
 # measure: in one invocation, sha256sum over the WAL segments, then `swarmsnap verify` and

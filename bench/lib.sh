@@ -11,10 +11,14 @@ secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 bench_cleanup() { swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true; rm -rf "$OUT"; }
 trap bench_cleanup EXIT
 
+# BENCH_MANAGERS (default 1) managers; BENCH_DOCKERD names another engine binary (scripts/engines.sh).
+# The environment exported is the last manager's: a follower when there are several.
 bench_lab_up() {
+  local managers=${BENCH_MANAGERS:-1}
   swarmsnap lab down --name "$LAB" >/dev/null 2>&1 || true
-  swarmsnap lab up --name "$LAB" --managers 1 --workers 0 --empty >/dev/null
-  eval "$(swarmsnap lab env --name "$LAB" m1)"
+  swarmsnap lab up --name "$LAB" --managers "$managers" --workers 0 --empty \
+    ${BENCH_DOCKERD:+--dockerd "$BENCH_DOCKERD"} >/dev/null
+  eval "$(swarmsnap lab env --name "$LAB" "m$managers")"
 }
 
 bench_fill_configs() {

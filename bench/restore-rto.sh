@@ -3,8 +3,12 @@
 # (stop; move the swarm dir aside; extract a tar.gz; start; swarm init --force-new-cluster), side by
 # side on the same lab node holding MB megabytes of configs and SERVICES services. Each time runs
 # from the first command until the API lists every service and config again.
+# With BENCH_MANAGERS=3 the backup is of a follower of 3 managers and every round starts from a total
+# loss (the other managers stay stopped); BENCH_DOCKERD=PATH runs another engine (scripts/engines.sh).
+# Also measured, as the baseline the goal is stated against: the engine's own start-to-leader time
+# (a plain restart of the restored one-manager node).
 # Prints figures; asserts nothing. Needs root and a build (scripts/setup.sh).
-#   usage: bench/restore-rto.sh [MEGABYTES_OF_CONFIGS (default 100)] [ROUNDS (default 2)] [SERVICES (default 20)]
+#   usage: [BENCH_MANAGERS=3] [BENCH_DOCKERD=PATH] bench/restore-rto.sh [MEGABYTES_OF_CONFIGS (default 100)] [ROUNDS (default 2)] [SERVICES (default 20)]
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 MB=${1:-100}
@@ -39,6 +43,21 @@ wait_api
 stop_engine
 tar -czf "$OUT/backup.tgz" -C "$PARENT" swarm
 "$SWARMSNAP_START_CMD" >/dev/null; wait_api; wait_objects
+echo "    engine: $($DOCKER version --format '{{.Server.Version}}')"
+if [ "${BENCH_MANAGERS:-1}" -gt 1 ]; then
+  echo "==> total loss: the other managers stop for good"
+  for n in $(seq 1 $((BENCH_MANAGERS - 1))); do swarmsnap lab stop --name "$LAB" "m$n" >/dev/null; done
+fi
+
+# The engine's own start-to-leader time on the restored node: stop, start, until it leads.
+engine_lead() {
+  local t0 t1
+  stop_engine; t0=$(now)
+  "$SWARMSNAP_START_CMD" >/dev/null; wait_api
+  until [ "$($DOCKER node inspect self --format '{{.ManagerStatus.Leader}}' 2>/dev/null)" = true ]; do sleep 0.05; done
+  t1=$(now)
+  echo "engine-own $1 - - $(secs "$t0" "$t1") - - $(secs "$t0" "$t1")"
+}
 
 manual() {
   local t0 t1 t2 t3 t4 t5
@@ -71,6 +90,7 @@ results=()
 for round in $(seq 1 "$ROUNDS"); do
   results+=("$(manual "$round")")
   results+=("$(tool "$round")")
+  results+=("$(engine_lead "$round")")
 done
 
 printf '\n%-10s %5s %7s %10s %8s %10s %10s %7s\n' method round stop_s extract_s start_s force_s objects_s rto_s

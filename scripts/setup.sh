@@ -28,6 +28,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The newer engines the tests also run on, unpacked into a cache (never installed); offline, the
+# tests run on the system engine only.
+echo "==> engines for the tests (scripts/engines.sh)"
+scripts/engines.sh | sed 's/^/    /'
+
 echo "==> building swarmsnap"
 mvn -B -q -DskipTests package
 scripts/class-data.sh

@@ -1,6 +1,7 @@
 package dev.swarmsnap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -13,6 +14,15 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.swarmsnap");
+
+  /**
+   * Jackson reads and writes our JSON formats (manifest, repository records, renderers) and the
+   * engine's JSON files and answers (API view, docker-state.json); nowhere else.
+   */
+  private static final String[] JACKSON_USERS = {
+      "dev.swarmsnap.archive.manifest..", "dev.swarmsnap.repository", "dev.swarmsnap.cli..",
+      "dev.swarmsnap.engine.dockerjava..", "dev.swarmsnap.core.verify..", "dev.swarmsnap.core.replace..",
+      "dev.swarmsnap.core.restore..", "dev.swarmsnap.lab.."};
 
   @Test
   void nothingDependsOnTheCli() {
@@ -86,25 +96,44 @@ class ArchitectureTest {
   }
 
   @Test
-  void theArchiveUsesOnlyTheManifestFromCore() {
+  void theArchiveFormatKnowsNothingOfTheUseCases() {
     noClasses().that().resideInAPackage("dev.swarmsnap.archive..")
-        .should().dependOnClassesThat(
-            JavaClass.Predicates.resideInAPackage("dev.swarmsnap.core..")
-                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.swarmsnap.core.manifest.."))))
-        .check(CLASSES);
-    noClasses().that().resideInAPackage("dev.swarmsnap.archive..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.swarmsnap.engine..", "dev.swarmsnap.swarmstate..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.swarmsnap.core..", "dev.swarmsnap.engine..", "dev.swarmsnap.swarmstate..")
         .check(CLASSES);
   }
 
   @Test
   void theManifestAndDurableAreLeaves() {
-    noClasses().that().resideInAPackage("dev.swarmsnap.core.manifest..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.swarmsnap.archive..", "dev.swarmsnap.durable..", "dev.swarmsnap.engine..", "dev.swarmsnap.core.status..")
+    noClasses().that().resideInAPackage("dev.swarmsnap.archive.manifest..")
+        .should().dependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage("dev.swarmsnap..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
+                    "dev.swarmsnap.archive.manifest..", "dev.swarmsnap.error.."))))
         .check(CLASSES);
     noClasses().that().resideInAPackage("dev.swarmsnap.durable..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.swarmsnap.core..", "dev.swarmsnap.archive..", "dev.swarmsnap.engine..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theRepositoryLayerKnowsNoStoreAdapter() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.repository")
+        .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.repository.s3..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void engineControlKnowsNothingOfTheHostLock() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.engine..")
+        .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.hostlock..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyNamedPackagesUseJackson() {
+    noClasses().that().resideOutsideOfPackages(JACKSON_USERS)
+        .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
         .check(CLASSES);
   }
 
@@ -120,6 +149,16 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.swarmsnap.swarmstate..")
         .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.engine..")
         .check(CLASSES);
+  }
+
+  @Test
+  void theTopLevelPackagesHaveNoCycles() {
+    slices().matching("dev.swarmsnap.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void theUseCasesHaveNoCycles() {
+    slices().matching("dev.swarmsnap.core.(*)..").should().beFreeOfCycles().check(CLASSES);
   }
 
   private static void onlyIn(String owner, String library) {

@@ -1,22 +1,21 @@
 package dev.swarmsnap.lab;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.ProcessExecutor;
 
 /**
  * Runs external programs, always with a timeout: a hung engine (e.g. {@code docker swarm unlock} on
- * a node without quorum, lab-notes 4.5) must not hang the lab. On timeout the program and its
- * descendants get SIGKILL.
+ * a node without quorum, docs/engine-behaviour.md §4.5) must not hang the lab. On timeout the
+ * program and its descendants get SIGKILL. Through zt-exec, like the tool's own commands: input is
+ * pumped on its own thread while both outputs are read, and output is decoded once, as a whole.
  */
 final class CommandRunner {
   /** Variables that would make the docker CLI talk to another engine than the {@code -H} we pass. */
@@ -33,81 +32,51 @@ final class CommandRunner {
    * @throws LabException FAILED when the program cannot be started at all
    */
   CommandResult run(List<String> command, Duration timeout, byte[] stdin, Map<String, String> environment) {
-    ProcessBuilder builder = new ProcessBuilder(command);
-    DOCKER_VARIABLES.forEach(builder.environment()::remove);
-    builder.environment().putAll(environment);
-    if (stdin == null) {
-      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ProcessExecutor executor = new ProcessExecutor()
+        .command(command)
+        .redirectOutput(out)
+        .redirectError(err)
+        .redirectInput(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin))
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .stopper(CommandRunner::killWithDescendants)
+        // a detached grandchild (dockerd's containerd) may keep the output pipes open
+        .closeTimeout(5, TimeUnit.SECONDS)
+        .exitValueAny();
+    DOCKER_VARIABLES.forEach(name -> executor.environment(name, null));
+    executor.environment(environment);
     long started = System.nanoTime();
-    Process process;
+    int exit = -1;
+    boolean timedOut = false;
     try {
-      process = builder.start();
+      exit = executor.execute().getExitValue();
+    } catch (TimeoutException e) {
+      timedOut = true;
     } catch (IOException e) {
       throw new LabException(
           LabException.Kind.FAILED, "cannot run " + command.get(0) + ": " + e.getMessage(), null, e);
-    }
-    CompletableFuture<String> out = drain(process.getInputStream());
-    CompletableFuture<String> err = drain(process.getErrorStream());
-    if (stdin != null) {
-      feed(process.getOutputStream(), stdin);
-    }
-    boolean finished = waitFor(process, timeout);
-    if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      waitFor(process, Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      timedOut = true;
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    return new CommandResult(
-        command, finished ? process.exitValue() : -1, collect(out), collect(err), !finished, elapsed);
+    return new CommandResult(command, exit, text(out), text(err), timedOut, elapsed);
   }
 
-  private static boolean waitFor(Process process, Duration timeout) {
+  private static void killWithDescendants(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
     try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      process.waitFor(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
     }
   }
 
-  private static void feed(OutputStream in, byte[] bytes) {
-    try (in) {
-      in.write(bytes);
-    } catch (IOException e) {
-      // The program exited without reading its input; its exit status tells the rest.
-    }
-  }
-
-  private static CompletableFuture<String> drain(InputStream stream) {
-    CompletableFuture<String> result = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-              try (stream) {
-                stream.transferTo(buffer);
-              } catch (IOException e) {
-                // Stream closed after a kill: keep what arrived.
-              }
-              result.complete(buffer.toString(StandardCharsets.UTF_8));
-            },
-            "lab-command-output");
-    reader.setDaemon(true);
-    reader.start();
-    return result;
-  }
-
-  /** Output of a program; bounded wait, since a detached grandchild could keep the pipe open. */
-  private static String collect(CompletableFuture<String> output) {
-    try {
-      return output.get(5, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
+  private static String text(ByteArrayOutputStream bytes) {
+    synchronized (bytes) {
+      return bytes.toString(StandardCharsets.UTF_8);
     }
   }
 }

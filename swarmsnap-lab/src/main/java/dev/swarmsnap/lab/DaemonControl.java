@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Starts, stops and kills node daemons. Start runs the node's {@code start.sh} and waits on
- * {@code /_ping}; stop is SIGTERM to the pidfile pid and a bounded wait, then SIGKILL (lab-notes 1.4).
+ * {@code /_ping}; stop is SIGTERM to the pidfile pid and a bounded wait, then SIGKILL (docs/engine-behaviour.md §1.4).
  */
 final class DaemonControl {
   private static final Pattern LAUNCHED = Pattern.compile("pid ([0-9]+)");

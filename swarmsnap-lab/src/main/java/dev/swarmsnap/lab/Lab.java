@@ -61,6 +61,36 @@ public final class Lab implements AutoCloseable {
                     "its nodes are " + String.join(", ", nodes().stream().map(LabNode::name).toList())));
   }
 
+  /** The dockerd binary every node of this lab runs, as chosen at {@code up}. */
+  public synchronized Path dockerd() {
+    return engine().dockerd();
+  }
+
+  /**
+   * The version of the engine a node runs, e.g. {@code 28.5.2}: asked of the engine when it runs,
+   * else of the lab's dockerd binary. Empty when neither answers.
+   */
+  public synchronized Optional<String> engineVersion(String node) {
+    LabNode target = node(node);
+    if (host.daemons().running(target)) {
+      CommandResult asked =
+          host.docker().run(target, host.settings().commandTimeout(), null, "version", "--format", "{{.Server.Version}}");
+      Optional<String> version = EngineBinary.parseVersion("Docker version " + asked.stdout().strip());
+      if (asked.ok() && version.isPresent()) {
+        return version;
+      }
+    }
+    CommandResult binary = host.runner().run(List.of(dockerd().toString(), "--version"), host.settings().commandTimeout());
+    return binary.ok() ? EngineBinary.parseVersion(binary.stdout()) : Optional.empty();
+  }
+
+  /** Whether a running node's engine reports its swarm as locked (an autolocked manager after a restart). */
+  public synchronized boolean locked(String node) {
+    CommandResult info =
+        host.docker().run(node(node), host.settings().commandTimeout(), null, "info", "--format", "{{.Swarm.LocalNodeState}}");
+    return info.ok() && info.stdout().strip().equals("locked");
+  }
+
   /** Whether the node's dockerd process is alive (a zombie or a stale pidfile count as not running). */
   public synchronized boolean running(String node) {
     return host.daemons().running(node(node));
@@ -123,7 +153,7 @@ public final class Lab implements AutoCloseable {
     LabState.NodeEntry entry = state.lastNode();
     LabNode added = state.layout().node(entry.name(), entry.role(), entry.index());
     host.network().create(state.layout(), List.of(added), false);
-    host.files().write(added, name());
+    host.files().write(added, name(), engine());
     host.daemons().start(added);
     host.swarm().join(added, node(leader));
     return added;
@@ -131,7 +161,7 @@ public final class Lab implements AutoCloseable {
 
   /**
    * Unlocks an autolocked node with the lab's key. Bounded by the command timeout: unlock blocks
-   * on a node that cannot reach a leader (lab-notes 4.5).
+   * on a node that cannot reach a leader (docs/engine-behaviour.md §4.5).
    */
   public synchronized void unlock(String node) {
     LabNode target = node(node);
@@ -209,6 +239,10 @@ public final class Lab implements AutoCloseable {
   @Override
   public void close() {
     down();
+  }
+
+  private EngineBinary engine() {
+    return state.engine(() -> host.tools().path("dockerd"));
   }
 
   private static void deleteTree(Path dir) {

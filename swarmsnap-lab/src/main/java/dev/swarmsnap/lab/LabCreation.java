@@ -25,7 +25,9 @@ final class LabCreation {
     host.tools().requireAll();
     Path labDir = spec.dir().orElse(host.settings().registryDir().resolve(spec.name()));
     checkDir(labDir);
-    LabState state = host.registry().reserve(spec, labDir, () -> nameInUse(spec.name(), labDir));
+    EngineBinary engine = new EngineBinary(Path.of(host.tools().path("dockerd")));
+    checkEngine(engine);
+    LabState state = host.registry().reserve(spec, labDir, engine, () -> nameInUse(spec.name(), labDir));
     try {
       build(state, spec.sampleObjects());
       state = state.withPhase(LabState.Phase.READY);
@@ -54,7 +56,7 @@ final class LabCreation {
     List<LabNode> nodes = state.labNodes();
     host.network().create(layout, nodes, true);
     for (LabNode node : nodes) {
-      host.files().write(node, state.name());
+      host.files().write(node, state.name(), state.engine(() -> host.tools().path("dockerd")));
     }
     List<DaemonControl.Launch> launches = new ArrayList<>();
     for (LabNode node : nodes) {
@@ -81,6 +83,15 @@ final class LabCreation {
       Files.writeString(file, key + "\n");
     } catch (IOException e) {
       throw new LabException(LabException.Kind.FAILED, "cannot store the unlock key in " + file + ": " + e.getMessage(), null, e);
+    }
+  }
+
+  private static void checkEngine(EngineBinary engine) {
+    if (!NodeFiles.SAFE_PATH.matcher(engine.dockerd().toString()).matches()) {
+      throw new LabException(
+          LabException.Kind.USAGE,
+          "dockerd path " + engine.dockerd() + " has characters the lab does not handle",
+          "use a path of letters, digits and . _ / + -");
     }
   }
 

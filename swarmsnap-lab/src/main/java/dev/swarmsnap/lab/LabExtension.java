@@ -13,7 +13,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * JUnit 5 extension behind {@link LabSwarm}: one lab per test class, kept in the class's extension
  * store, brought down in {@code afterAll}. Settings are {@link LabSettings#defaults()}; the
- * {@code swarmsnap.lab.registry} system property moves the registry.
+ * {@code swarmsnap.lab.registry} system property moves the registry, and {@code swarmsnap.lab.dockerd}
+ * (a path) picks the engine binary, so a whole test run can be pointed at another Docker engine.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabExtension.class);
@@ -55,10 +56,20 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     return lab;
   }
 
+  /** The system property naming the dockerd binary of every lab; absent or blank = {@code dockerd} on PATH. */
+  public static final String DOCKERD_PROPERTY = "swarmsnap.lab.dockerd";
+
   private static LabSettings settings() {
+    LabSettings settings = LabSettings.defaults();
     String registry = System.getProperty("swarmsnap.lab.registry");
-    LabSettings defaults = LabSettings.defaults();
-    return registry == null || registry.isBlank() ? defaults : defaults.withRegistryDir(java.nio.file.Path.of(registry));
+    if (registry != null && !registry.isBlank()) {
+      settings = settings.withRegistryDir(java.nio.file.Path.of(registry));
+    }
+    String dockerd = System.getProperty(DOCKERD_PROPERTY);
+    if (dockerd != null && !dockerd.isBlank()) {
+      settings = settings.withDockerd(dockerd);
+    }
+    return settings;
   }
 
   /** {@code t} + 6 random characters: short enough for netns and hostnames, unlikely to collide. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Network namespaces of a lab (lab-notes 1.1): a hub namespace holding a bridge with no uplink, no
+ * Network namespaces of a lab (docs/engine-behaviour.md §1.1): a hub namespace holding a bridge with no uplink, no
  * address and no route, so nothing leaves; one namespace per node with a veth to the bridge. Both
  * veth ends are created directly inside their namespaces, so the host's own namespace never sees them.
  */

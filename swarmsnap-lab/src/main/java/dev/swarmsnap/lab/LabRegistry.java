@@ -115,10 +115,11 @@ final class LabRegistry {
   /**
    * Registers a new lab under the lock: refuses a name in use, takes the first free number.
    *
+   * @param engine the dockerd every node of the lab runs
    * @param inUse extra evidence that the name is taken (leftover namespaces), checked under the lock
    * @throws LabException CONFLICT if the name or every number is taken
    */
-  LabState reserve(LabSpec spec, Path labDir, Supplier<Optional<String>> inUse) {
+  LabState reserve(LabSpec spec, Path labDir, EngineBinary engine, Supplier<Optional<String>> inUse) {
     return locked(
         () -> {
           if (Files.exists(stateFile(spec.name()))) {
@@ -158,6 +159,7 @@ final class LabRegistry {
                   number,
                   labDir.toString(),
                   spec.autolock(),
+                  engine.dockerd().toString(),
                   LabState.Phase.CREATING,
                   nodes);
           write(state);

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param docker the CLI used to drive the engines ({@code docker -H unix://... })
  * @param commandTimeout upper bound for one external command (a join, an {@code ip} call)
  * @param startTimeout how long a started dockerd may take to answer {@code /_ping}; a manager
- *     whose peers are gone needs about 20 s (lab-notes 1.4)
+ *     whose peers are gone needs about 20 s (docs/engine-behaviour.md §1.4)
  * @param stopTimeout how long a SIGTERMed dockerd may take to exit before it gets SIGKILL
  */
 public record LabSettings(

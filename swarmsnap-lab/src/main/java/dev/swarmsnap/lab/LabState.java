@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the registry records about a lab, enough for {@code down} from a new process after a crash.
@@ -15,10 +16,13 @@ import java.util.Objects;
  * @param number lab number (subnet 10.231.number.0/24)
  * @param dir lab directory
  * @param autolock whether the swarm was created with autolock
+ * @param dockerd absolute path of the dockerd binary every node runs (added nodes too); null in
+ *     state files written before the lab could run another engine, which ran the one on PATH
  * @param phase CREATING until {@code up} finished, then READY
  * @param nodes the nodes, in creation order
  */
-record LabState(int format, String name, int number, String dir, boolean autolock, Phase phase, List<NodeEntry> nodes) {
+record LabState(
+    int format, String name, int number, String dir, boolean autolock, String dockerd, Phase phase, List<NodeEntry> nodes) {
   static final int FORMAT = 1;
 
   /** Whether {@code up} finished. */
@@ -55,8 +59,13 @@ record LabState(int format, String name, int number, String dir, boolean autoloc
     return nodes.stream().map(n -> layout.node(n.name(), n.role(), n.index())).toList();
   }
 
+  /** The engine binary of the lab; {@code fallback} for state written before it was recorded. */
+  EngineBinary engine(Supplier<String> fallback) {
+    return new EngineBinary(Path.of(dockerd == null ? fallback.get() : dockerd));
+  }
+
   LabState withPhase(Phase next) {
-    return new LabState(format, name, number, dir, autolock, next, nodes);
+    return new LabState(format, name, number, dir, autolock, dockerd, next, nodes);
   }
 
   /** Appends the next node of {@code role}: numbering and index continue after existing nodes. */
@@ -75,7 +84,7 @@ record LabState(int format, String name, int number, String dir, boolean autoloc
     }
     List<NodeEntry> more = new ArrayList<>(nodes);
     more.add(new NodeEntry(role.prefix() + ordinal, role, index));
-    return new LabState(format, name, number, dir, autolock, phase, more);
+    return new LabState(format, name, number, dir, autolock, dockerd, phase, more);
   }
 
   NodeEntry lastNode() {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Removes everything a lab made, in the order that works (lab-notes 1.3): daemons (by pid), any
+ * Removes everything a lab made, in the order that works (docs/engine-behaviour.md §1.3): daemons (by pid), any
  * other process inside the lab's namespaces, the namespaces with their links, mounts under the lab
  * dir (deepest first), the lab dir, and last the registry entry. Works on half-made labs and dead
  * nodes; every step tolerates things that are already gone.
@@ -18,7 +18,7 @@ import java.util.Set;
 final class LabTeardown {
   /**
    * SIGTERM grace before SIGKILL. Managers stopping together lose quorum while shutting down and
-   * then take 7-11 s (lab-notes 1.4); the lab is being discarded, so a short grace loses nothing.
+   * then take 7-11 s (docs/engine-behaviour.md §1.4); the lab is being discarded, so a short grace loses nothing.
    */
   private static final Duration GRACE = Duration.ofSeconds(2);
 

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Mounts under a lab directory, from {@code /proc/mounts}. dockerd bind-mounts its data-root and
  * leaves nsfs mounts under its exec-root after a crash; {@code rm -rf} then fails with "Device or
- * resource busy", so they are unmounted first, deepest first (lab-notes 1.3).
+ * resource busy", so they are unmounted first, deepest first (docs/engine-behaviour.md §1.3).
  */
 final class MountTable {
   private static final Path MOUNTS = Path.of("/proc/mounts");

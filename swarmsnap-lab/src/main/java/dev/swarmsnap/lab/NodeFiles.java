@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Writes a node's directory: {@code daemon.json} and {@code start.sh} (lab-notes 1.2). The script is
+ * Writes a node's directory: {@code daemon.json} and {@code start.sh} (docs/engine-behaviour.md §1.2). The script is
  * the one way the lab starts a dockerd, so {@code lab start} and swarmsnap's engine control
  * ({@code SWARMSNAP_START_CMD}) start it exactly as {@code lab up} did.
  */
@@ -21,16 +23,17 @@ final class NodeFiles {
     this.tools = tools;
   }
 
-  void write(LabNode node, String labName) {
+  /** Writes the node's files; its start script runs {@code engine} with the engine's helpers first on PATH. */
+  void write(LabNode node, String labName, EngineBinary engine) {
     try {
       Files.createDirectories(node.dataRoot());
       Files.createDirectories(node.dir().resolve("exec"));
       // Own key path: the shared /etc/docker/key.json would give every engine the same ID, and an
-      // own config file shields the node from /etc/docker/daemon.json (lab-notes 1.2).
+      // own config file shields the node from /etc/docker/daemon.json (docs/engine-behaviour.md §1.2).
       Files.writeString(
           node.dir().resolve("daemon.json"),
           "{\n  \"deprecated-key-path\": \"" + node.dir().resolve("key.json") + "\"\n}\n");
-      Files.writeString(node.startScript(), startScript(node, labName));
+      Files.writeString(node.startScript(), startScript(node, labName, engine));
       Files.setPosixFilePermissions(node.startScript(), PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
       throw new LabException(
@@ -38,18 +41,18 @@ final class NodeFiles {
     }
   }
 
-  String startScript(LabNode node, String labName) {
+  String startScript(LabNode node, String labName, EngineBinary engine) {
     Path dir = node.dir();
     String dockerd =
         String.join(
             " ",
-            tools.path("dockerd"),
+            engine.dockerd().toString(),
             "--config-file", dir.resolve("daemon.json").toString(),
             "--data-root", node.dataRoot().toString(),
             "--exec-root", dir.resolve("exec").toString(),
             "-H", node.dockerHost(),
             "--pidfile", node.pidFile().toString(),
-            // No docker0 and no iptables edits; swarm and overlay networks still work (lab-notes 1.2).
+            // No docker0 and no iptables edits; swarm and overlay networks still work (docs/engine-behaviour.md §1.2).
             "--bridge=none --iptables=false --ip-masq=false --ip6tables=false");
     return String.join(
         "\n",
@@ -64,7 +67,7 @@ final class NodeFiles {
         "    echo \"dockerd of " + labName + "/" + node.name() + " already runs: pid $pid\"",
         "    exit 0",
         "  fi",
-        "  # Left by a killed dockerd (perhaps still a zombie); dockerd refuses to start while it exists (lab-notes 1.4).",
+        "  # Left by a killed dockerd (perhaps still a zombie); dockerd refuses to start while it exists (docs/engine-behaviour.md §1.4).",
         "  rm -f \"$pidfile\"",
         "fi",
         "# Same for the pidfile of dockerd's own containerd: dockerd treats a zombie as a running",
@@ -76,7 +79,8 @@ final class NodeFiles {
         "    rm -f \"$ctrpid\"",
         "  fi",
         "fi",
-        "export PATH=" + tools.searchPath(),
+        "# The engine's own folders first: it finds its docker-proxy and docker-init there.",
+        "export PATH=" + searchPath(engine),
         "# Swarm tasks fail at once instead of pulling: no registry is reachable from the lab.",
         "export DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1",
         "cd /",
@@ -88,5 +92,11 @@ final class NodeFiles {
         "# setsid, nsenter, unshare and sh all exec, so $! is the dockerd pid.",
         "echo \"started dockerd of " + labName + "/" + node.name() + ": pid $!\"",
         "");
+  }
+
+  private String searchPath(EngineBinary engine) {
+    List<String> dirs = new ArrayList<>(engine.helperDirs().stream().map(Path::toString).toList());
+    dirs.add(tools.searchPath());
+    return String.join(":", dirs.stream().flatMap(d -> List.of(d.split(":")).stream()).distinct().toList());
   }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Reads {@code /proc} to decide whether a pid is a live process of ours, and signals processes by
- * pid. Never matches by program name: the lab ends only what it started (lab-notes 1.4).
+ * pid. Never matches by program name: the lab ends only what it started (docs/engine-behaviour.md §1.4).
  */
 final class ProcessTable {
   private static final Path PROC = Path.of("/proc");

@@ -3,7 +3,7 @@ package dev.swarmsnap.lab;
 import java.time.Duration;
 
 /**
- * The small workload {@code lab up} creates unless told not to (lab-notes 1.2): a secret, a config,
+ * The small workload {@code lab up} creates unless told not to (docs/engine-behaviour.md §1.2): a secret, a config,
  * an attachable overlay network, a replicated service using all three, and a global service. No
  * image exists, so tasks fail at once and retry; the objects still live in raft, which is what a
  * backup must carry.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +32,23 @@ class LabLifecycleIT {
     assertThat(lab.docker(leader, T, "secret", "ls", "--format", "{{.Name}}").stdout()).contains(SampleWorkload.SECRET);
     assertThat(lab.subnet()).startsWith("10.231.");
     assertThat(lab.nodes()).allSatisfy(node -> assertThat(node.address()).startsWith("10.231."));
+  }
+
+  @Test
+  void everyNodeRunsTheEngineThisRunChose(Lab lab) throws Exception {
+    // The engine matrix sets the property; without it the lab runs the dockerd on PATH.
+    String chosen = System.getProperty(LabExtension.DOCKERD_PROPERTY, "");
+    Path expected =
+        chosen.isBlank() ? Path.of(new Toolchain(LabSettings.defaults(), System.getenv("PATH")).path("dockerd")) : Path.of(chosen);
+    Process process = new ProcessBuilder(expected.toString(), "--version").start();
+    String version = EngineBinary.parseVersion(new String(process.getInputStream().readAllBytes())).orElseThrow();
+    process.waitFor();
+
+    assertThat(lab.dockerd()).isEqualTo(expected.toAbsolutePath().normalize());
+    assertThat(lab.nodes()).allSatisfy(node -> assertThat(lab.engineVersion(node.name())).contains(version));
+    // The lab state wins over another process's settings: the same binary restarts its nodes.
+    assertThat(new Labs(LabSettings.defaults().withDockerd("/nonexistent/dockerd")).open(lab.name()).dockerd())
+        .isEqualTo(lab.dockerd());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.swarmsnap.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class LabRegistryTest {
+  private static final EngineBinary ENGINE = new EngineBinary(Path.of("/var/cache/engines/28.5.2/usr/sbin/dockerd"));
+
   @TempDir Path dir;
 
   private LabState reserve(LabRegistry registry, LabSpec spec) {
-    return registry.reserve(spec, dir.resolve(spec.name()), Optional::empty);
+    return registry.reserve(spec, dir.resolve(spec.name()), ENGINE, Optional::empty);
   }
 
   @Test
@@ -25,10 +28,24 @@ class LabRegistryTest {
     LabState read = new LabRegistry(dir).read("rt").orElseThrow();
 
     assertThat(read).isEqualTo(state);
+    assertThat(read.engine(() -> "dockerd")).isEqualTo(ENGINE);
     assertThat(read.phase()).isEqualTo(LabState.Phase.CREATING);
     assertThat(read.labNodes()).extracting(LabNode::name).containsExactly("m1", "m2", "m3", "w1", "w2");
     assertThat(read.labNodes()).extracting(LabNode::address)
         .containsExactly("10.231.1.11", "10.231.1.12", "10.231.1.13", "10.231.1.14", "10.231.1.15");
+  }
+
+  @Test
+  void aStateFileWithoutAnEngineRunsTheOneOnPath() throws Exception {
+    LabRegistry registry = new LabRegistry(dir);
+    reserve(registry, LabSpec.of("old", 1, 0));
+    Path file = registry.stateFile("old");
+    Files.writeString(file, Files.readString(file).replaceAll("\\s*\"dockerd\" : \"[^\"]*\",", ""));
+
+    LabState read = registry.read("old").orElseThrow();
+
+    assertThat(read.dockerd()).isNull();
+    assertThat(read.engine(() -> "/usr/sbin/dockerd").dockerd()).isEqualTo(Path.of("/usr/sbin/dockerd"));
   }
 
   @Test

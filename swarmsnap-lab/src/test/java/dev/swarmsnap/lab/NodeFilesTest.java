@@ -31,7 +31,7 @@ class NodeFilesTest {
     Toolchain tools = new Toolchain(LabSettings.defaults(), bin.toString());
     LabNode node = new LabLayout("demo", 7, labs.resolve("demo")).node("m1", LabNode.Role.MANAGER, 1);
 
-    new NodeFiles(tools).write(node, "demo");
+    new NodeFiles(tools).write(node, "demo", new EngineBinary(bin.resolve("dockerd")));
 
     String script = Files.readString(node.startScript());
     assertThat(script)
@@ -47,6 +47,30 @@ class NodeFilesTest {
     assertThat(Files.isExecutable(node.startScript())).isTrue();
     assertThat(Files.readString(node.dir().resolve("daemon.json")))
         .contains("\"deprecated-key-path\": \"" + node.dir().resolve("key.json") + "\"");
+  }
+
+  @Test
+  void startScriptRunsTheChosenEngineWithItsHelpersFirstOnPath(@TempDir Path cache) throws IOException {
+    Path engine = cache.resolve("28.5.2");
+    Files.createDirectories(engine.resolve("usr/sbin"));
+    Files.createDirectories(engine.resolve("usr/libexec/docker"));
+    Toolchain tools = new Toolchain(LabSettings.defaults(), bin.toString());
+    LabNode node = new LabLayout("demo", 7, labs.resolve("demo")).node("m1", LabNode.Role.MANAGER, 1);
+
+    new NodeFiles(tools).write(node, "demo", new EngineBinary(engine.resolve("usr/sbin/dockerd")));
+
+    String script = Files.readString(node.startScript());
+    assertThat(script)
+        .contains("exec " + engine.resolve("usr/sbin/dockerd") + " --config-file")
+        .contains(
+            "export PATH=" + engine.resolve("usr/sbin") + ":" + engine.resolve("usr/libexec/docker") + ":" + bin + ":");
+  }
+
+  @Test
+  void engineVersionIsTheUpstreamPartOfDockerdVersion() {
+    assertThat(EngineBinary.parseVersion("Docker version 28.5.2+dfsg4, build 0b2b2a7")).contains("28.5.2");
+    assertThat(EngineBinary.parseVersion("Docker version 20.10.24+dfsg1, build 5d6db84\n")).contains("20.10.24");
+    assertThat(EngineBinary.parseVersion("bash: dockerd: not found")).isEmpty();
   }
 
   @Test

@@ -2,8 +2,8 @@ package dev.swarmsnap.archive;
 
 import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStream;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -78,7 +78,7 @@ final class ArchiveCursor implements Closeable {
    * @throws NotASwarmsnapArchiveException if it is not zstd, not tar, or does not start with the
    *     manifest
    * @throws EncryptedArchiveException if it is encrypted and no identity was given or none opens it
-   * @throws dev.swarmsnap.core.manifest.UnsupportedFormatVersionException for a newer format
+   * @throws dev.swarmsnap.archive.manifest.UnsupportedFormatVersionException for a newer format
    */
   static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress, AgeIdentities identities) {
     long size;

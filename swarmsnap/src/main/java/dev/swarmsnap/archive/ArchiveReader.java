@@ -1,9 +1,9 @@
 package dev.swarmsnap.archive;
 
 import dev.swarmsnap.archive.ArchiveProblem.Kind;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import java.io.InputStream;
 import java.io.IOException;
@@ -49,8 +49,8 @@ public final class ArchiveReader {
    * Reads the manifest, the first entry, without decompressing the rest.
    *
    * @throws NotASwarmsnapArchiveException if the file is not a swarmsnap archive
-   * @throws dev.swarmsnap.core.manifest.UnsupportedFormatVersionException for a newer format
-   * @throws dev.swarmsnap.core.manifest.ManifestFormatException for an invalid manifest
+   * @throws dev.swarmsnap.archive.manifest.UnsupportedFormatVersionException for a newer format
+   * @throws dev.swarmsnap.archive.manifest.ManifestFormatException for an invalid manifest
    * @throws TruncatedArchiveException if the file ends inside the manifest
    * @throws CorruptArchiveException if the manifest's part of the stream is damaged
    */

@@ -1,6 +1,6 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.Manifest;
 import java.util.List;
 import java.util.Objects;
 

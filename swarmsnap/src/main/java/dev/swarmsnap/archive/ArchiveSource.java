@@ -1,6 +1,6 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import java.nio.file.Path;
 import java.util.Objects;
 

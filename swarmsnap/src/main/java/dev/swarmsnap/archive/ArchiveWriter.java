@@ -1,11 +1,11 @@
 package dev.swarmsnap.archive;
 
 import com.github.luben.zstd.ZstdOutputStream;
-import dev.swarmsnap.core.manifest.FileMode;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
-import dev.swarmsnap.core.manifest.ManifestFile;
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.FileMode;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Sha256;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.durable.DurableWriteException;

@@ -1,7 +1,7 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.swarmsnap.archive;
 
 import dev.swarmsnap.archive.ArchiveProblem.Kind;
-import dev.swarmsnap.core.manifest.ManifestFile;
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Sha256;
 import java.io.InputStream;
 import java.security.MessageDigest;
 

@@ -1,6 +1,6 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.durable.DurableFiles;
 import dev.swarmsnap.durable.DurableWriteException;
 import dev.swarmsnap.durable.TreeRemover;

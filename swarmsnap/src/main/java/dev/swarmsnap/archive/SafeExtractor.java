@@ -1,8 +1,8 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.durable.DurableWriteException;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Extracts an archive into a new directory, strictly: only entries the manifest lists, only files
  * and directories, each checked (type, path, duplicate, size, SHA-256) before or while it is
  * written. Files get their original length back (stored bytes, then zeros: WAL segments are
- * preallocated, swarm-state-format.md §1), their recorded mode, and their recorded owner when
+ * preallocated, docs/swarm-state-format.md §1), their recorded mode, and their recorded owner when
  * running as root. On any failure everything written is removed and nothing outside the target is
  * ever touched. Thread-safe; each call is independent.
  */

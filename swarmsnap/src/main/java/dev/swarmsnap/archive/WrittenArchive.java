@@ -1,6 +1,6 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.Sha256;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.swarmsnap.cli;
 
-import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;

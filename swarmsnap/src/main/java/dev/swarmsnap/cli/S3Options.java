@@ -2,7 +2,6 @@ package dev.swarmsnap.cli;
 
 import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.repository.BackupRepository;
-import dev.swarmsnap.repository.Repositories;
 import dev.swarmsnap.repository.RepositoryLocation;
 import dev.swarmsnap.repository.S3Settings;
 import java.net.URI;

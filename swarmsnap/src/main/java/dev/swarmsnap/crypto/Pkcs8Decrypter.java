@@ -24,7 +24,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * Decrypts a PKCS#8 {@code EncryptedPrivateKeyInfo} with PBES2 = PBKDF2 (HMAC-SHA1 by default) +
- * AES-256-CBC, the form swarmkit writes when autolock is on (format doc §2.5). The password is the
+ * AES-256-CBC, the form swarmkit writes when autolock is on (docs/swarm-state-format.md §2.5). The password is the
  * raw 32 KEK bytes; the JDK's {@code PBEKeySpec(char[])} would UTF-8 encode them and derive a
  * wrong key, hence BouncyCastle's byte-oriented generator. Stateless and thread-safe.
  */

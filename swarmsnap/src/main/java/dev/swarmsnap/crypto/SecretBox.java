@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * NaCl secretbox (XSalsa20-Poly1305) as swarmkit uses it: {@code boxed = tag(16) ‖ ciphertext},
- * 24-byte nonce, 32-byte key (format doc §2.3). {@link XSalsa20} and {@link Poly1305} are small
+ * 24-byte nonce, 32-byte key (docs/swarm-state-format.md §2.3). {@link XSalsa20} and {@link Poly1305} are small
  * hand-written cores, several times faster than BouncyCastle's (the reference they are tested
  * against): every raft entry is opened, and BouncyCastle's engines dominated {@code verify}.
  * Stateless and thread-safe.

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 /**
  * A swarm unlock key, {@code SWMKEY-1-} + unpadded standard base64 of 32 bytes; those bytes are the
- * KEK, used directly with no KDF (format doc §2.1). {@link #toString()} never shows the key.
+ * KEK, used directly with no KDF (docs/swarm-state-format.md §2.1). {@link #toString()} never shows the key.
  * Not thread-safe once {@link #wipe()} may be called concurrently.
  */
 public final class UnlockKey {

@@ -47,7 +47,7 @@ public interface EngineClient extends AutoCloseable {
 
   /**
    * {@code POST /swarm/unlock}. Blocks until the node reaches a leader, which never happens without
-   * quorum (lab-notes §4.5): the request timeout bounds it.
+   * quorum (docs/engine-behaviour.md §4.5): the request timeout bounds it.
    *
    * @throws EngineRequestException 401 for a wrong key, 409 when not locked
    */
@@ -56,7 +56,7 @@ public interface EngineClient extends AutoCloseable {
   /**
    * {@code POST /swarm/init}. With {@code forceNewCluster} the node keeps its swarm state and
    * becomes the only manager of a new raft cluster (same cluster ID, objects and node ID,
-   * lab-notes §4.2). The request runs with an empty spec and autolock off, as {@code docker swarm
+   * docs/engine-behaviour.md §4.2). The request runs with an empty spec and autolock off, as {@code docker swarm
    * init --force-new-cluster} does.
    *
    * @param advertiseAddr {@code ip} or {@code ip:port}
@@ -72,6 +72,13 @@ public interface EngineClient extends AutoCloseable {
    * engine generate a new unlock key ({@link #unlockKey()} returns it).
    */
   void swarmUpdateAutolock(boolean autolock);
+
+  /**
+   * Turns autolock on with an unlock key nobody has seen yet: {@code POST /swarm/update} with
+   * {@code AutoLockManagers=true} and {@code rotateManagerUnlockKey=true}, whether autolock was on
+   * or off before ({@link #unlockKey()} returns the new key).
+   */
+  void autolockWithNewKey();
 
   /** {@code DELETE /nodes/{id}}; {@code force} removes a node that is not down. */
   void removeNode(String id, boolean force);

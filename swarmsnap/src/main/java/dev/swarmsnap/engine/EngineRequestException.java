@@ -5,7 +5,7 @@ import dev.swarmsnap.error.SwarmsnapException;
 
 /**
  * The engine answered a request with an error. The predicates recognise the engine's own messages
- * (verbatim in lab-notes §2), which is the only way the API tells these situations apart.
+ * (verbatim in docs/engine-behaviour.md §2), which is the only way the API tells these situations apart.
  */
 public final class EngineRequestException extends SwarmsnapException {
   private static final long serialVersionUID = 1L;

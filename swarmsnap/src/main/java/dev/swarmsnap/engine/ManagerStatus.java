@@ -1,7 +1,7 @@
 package dev.swarmsnap.engine;
 
 /**
- * A node's {@code ManagerStatus}. The engine omits {@code Leader} when false (lab-notes §2).
+ * A node's {@code ManagerStatus}. The engine omits {@code Leader} when false (docs/engine-behaviour.md §2).
  *
  * @param address the raft member address ({@code ip:2377}); may be stale after a restore to another IP
  */

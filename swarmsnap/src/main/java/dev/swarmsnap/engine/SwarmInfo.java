@@ -7,7 +7,7 @@ import java.util.Optional;
  * The {@code Swarm} part of {@code GET /info}.
  *
  * @param controlAvailable true on an unlocked manager, also one without quorum (then {@code error}
- *     is set); false on workers and locked nodes (lab-notes §2)
+ *     is set); false on workers and locked nodes (docs/engine-behaviour.md §2)
  * @param clusterId present on managers only
  * @param autolock the cluster's {@code AutoLockManagers}; present on managers only
  */

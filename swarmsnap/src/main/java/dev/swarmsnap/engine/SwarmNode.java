@@ -7,7 +7,7 @@ import java.util.Optional;
  * One element of {@code GET /nodes}.
  *
  * @param managerStatus present for raft members; absent for workers and for stale manager entries
- *     left behind by {@code --force-new-cluster} (lab-notes §4.2)
+ *     left behind by {@code --force-new-cluster} (docs/engine-behaviour.md §4.2)
  */
 public record SwarmNode(
     String id,

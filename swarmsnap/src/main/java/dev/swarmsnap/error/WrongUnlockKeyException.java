@@ -2,7 +2,7 @@ package dev.swarmsnap.error;
 
 /**
  * The unlock key given is a well-formed key, but not the one that encrypts this swarm's node key
- * (format doc §2.6). Both fingerprints are non-reversible, so they can be printed and compared.
+ * (docs/swarm-state-format.md §2.6). Both fingerprints are non-reversible, so they can be printed and compared.
  */
 public class WrongUnlockKeyException extends SwarmsnapException {
   private static final long serialVersionUID = 1L;

@@ -1,18 +1,25 @@
 package dev.swarmsnap.shell;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
 
 /**
- * Runs one command with a hard timeout and captures its output. A command that outlives the timeout
+ * Runs one command with a hard timeout and captures its output, through zt-exec (the lab's runner
+ * uses the same library). A command that outlives the timeout
  * is ended, with the processes it started (our own children only), and reported as timed out.
  */
 public final class ShellCommand {
+  private static final int MAX_OUTPUT_BYTES = 64 * 1024;
 
   /** The outcome of one run. {@code exitCode} is -1 when the command timed out. */
   public record Result(int exitCode, String output, boolean timedOut) {
@@ -68,79 +75,82 @@ public final class ShellCommand {
     return run(argv, timeout, mergeStderr, stdin, null);
   }
 
+  /**
+   * zt-exec pumps {@code stdin} on its own thread while the output is read (a child that writes
+   * more than a pipe buffer before it reads its input cannot deadlock us), and the output is kept
+   * as bytes and decoded once (a character split across reads stays whole).
+   */
   private Result run(
       List<String> argv, Duration timeout, boolean mergeStderr, byte[] stdin, Map<String, String> environment) {
-    ProcessBuilder builder = new ProcessBuilder(argv);
-    if (environment != null) {
-      builder.environment().clear();
-      builder.environment().putAll(environment);
-    }
+    BoundedOutput output = new BoundedOutput(MAX_OUTPUT_BYTES);
+    ProcessExecutor executor = new ProcessExecutor()
+        .command(argv)
+        .redirectOutput(output)
+        .redirectInput(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin))
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .stopper(ShellCommand::killWithDescendants)
+        .closeTimeout(2, TimeUnit.SECONDS)
+        .exitValueAny();
     if (mergeStderr) {
-      builder.redirectErrorStream(true);
+      executor.redirectErrorStream(true);
     } else {
-      builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+      executor.redirectError(System.err);
     }
-    if (stdin == null) {
-      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    if (environment != null) {
+      // exactly this environment: every inherited variable removed (zt-exec removes a null value)
+      System.getenv().keySet().forEach(name -> executor.environment(name, null));
+      executor.environment(environment);
     }
-    Process process;
     try {
-      process = builder.start();
+      ProcessResult result = executor.execute();
+      return new Result(result.getExitValue(), output.text(), false);
+    } catch (TimeoutException e) {
+      return new Result(-1, output.text(), true);
     } catch (IOException e) {
       return new Result(127, "cannot run " + argv.get(0) + ": " + e.getMessage(), false);
-    }
-    if (stdin != null) {
-      try (java.io.OutputStream in = process.getOutputStream()) {
-        in.write(stdin);
-      } catch (IOException e) {
-        // The command closed its stdin early; its exit code says whether it got what it needed.
-      }
-    }
-    OutputCollector collector = new OutputCollector(process.getInputStream());
-    collector.start();
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-        return new Result(-1, collector.text(), true);
-      }
-      collector.join(2000);
-      return new Result(process.exitValue(), collector.text(), false);
     } catch (InterruptedException e) {
-      process.destroyForcibly();
       Thread.currentThread().interrupt();
-      return new Result(-1, collector.text(), true);
+      return new Result(-1, output.text(), true);
     }
   }
 
-  /** Drains the child's output so it can never block on a full pipe. */
-  private static final class OutputCollector extends Thread {
-    private final InputStream in;
-    private final StringBuffer text = new StringBuffer();
+  /** On timeout: the command and every process it started (our own children only). */
+  private static void killWithDescendants(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
-    OutputCollector(InputStream in) {
-      this.in = in;
-      setDaemon(true);
+  /** The first {@code limit} bytes of output; the rest is read and dropped, so the child never blocks. */
+  private static final class BoundedOutput extends OutputStream {
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final int limit;
+
+    BoundedOutput(int limit) {
+      this.limit = limit;
     }
 
     @Override
-    public void run() {
-      byte[] buffer = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          if (text.length() < 64 * 1024) {
-            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-          }
-        }
-      } catch (IOException ignored) {
-        // The child went away; what we have is all there is.
+    public synchronized void write(int b) {
+      if (kept.size() < limit) {
+        kept.write(b);
       }
     }
 
-    String text() {
-      return text.toString();
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      int room = Math.min(len, limit - kept.size());
+      if (room > 0) {
+        kept.write(b, off, room);
+      }
+    }
+
+    synchronized String text() {
+      return kept.toString(StandardCharsets.UTF_8);
     }
   }
 }

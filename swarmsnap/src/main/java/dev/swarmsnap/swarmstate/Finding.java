@@ -3,7 +3,7 @@ package dev.swarmsnap.swarmstate;
 /**
  * One verify result.
  *
- * @param check short name of the check (format doc §7.1, e.g. {@code 7 wal-has-snapshot-record})
+ * @param check short name of the check (docs/swarm-state-format.md §7.1, e.g. {@code 7 wal-has-snapshot-record})
  * @param level OK, WARN or FAIL
  * @param reason what was found, with file and offset when something is wrong
  */

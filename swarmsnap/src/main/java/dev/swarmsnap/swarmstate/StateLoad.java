@@ -41,7 +41,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One pass over a swarm directory in the order of format doc §7.1, shared by the strict reader
+ * One pass over a swarm directory in the order of docs/swarm-state-format.md §7.1, shared by the strict reader
  * (first FAIL throws) and verify (every finding is kept, dependent checks are skipped). Single use,
  * not thread-safe.
  */
@@ -55,6 +55,7 @@ final class StateLoad {
   private static final String ROOT_CRT = "certificates/swarm-root-ca.crt";
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private StoreReplayer replayed;
   /**
    * Encrypted entry bytes handed to the decrypting workers but not yet replayed. With their
    * plaintexts this bounds the pipeline's memory to about twice this, whatever the WAL size.
@@ -70,6 +71,14 @@ final class StateLoad {
 
   List<Finding> findings() {
     return List.copyOf(findings);
+  }
+
+  /**
+   * The store the run rebuilt, with every object as decoded (fields the read model leaves out
+   * included); empty before {@link #run()} or when it stopped before the replay.
+   */
+  Optional<StoreReplayer> store() {
+    return Optional.ofNullable(replayed);
   }
 
   /** Runs the checks; empty if a FAIL stopped it (only when not strict). */
@@ -118,6 +127,7 @@ final class StateLoad {
 
   private Optional<SwarmState> replay(CertificateInfo certInfo, NodeCertificate cert, DataKeys deks) {
     StoreReplayer store = new StoreReplayer();
+    replayed = store;
     EncryptedRecordOpener opener = new EncryptedRecordOpener();
     RaftSnapshotFile[] snap = new RaftSnapshotFile[1];
     if (!check("5 snapshot", () -> {
@@ -243,7 +253,8 @@ final class StateLoad {
         map.services(store), map.networks(store), map.configs(store), map.secrets(store, reveal),
         map.tasks(store), certInfo, warnings);
     check("12 summary", () -> ok("cluster " + state.cluster().id() + ", " + state.nodes().size()
-        + " nodes, " + state.services().size() + " services, " + state.secrets().size()
+        + " nodes, " + state.services().size() + " services, " + state.networks().size()
+        + " networks, " + state.secrets().size()
         + " secrets, " + state.configs().size() + " configs, autolock "
         + state.cluster().autolockManagers()));
     return Optional.of(state);

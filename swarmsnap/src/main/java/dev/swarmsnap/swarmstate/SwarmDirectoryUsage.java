@@ -19,13 +19,13 @@ import java.util.Objects;
 
 /**
  * Measures how many bytes of a swarm directory carry information, as opposed to preallocated
- * zeros (format doc §1: a fresh swarm dir takes 123 MB, of which some tens of KB are data).
+ * zeros (docs/swarm-state-format.md §1: a fresh swarm dir takes 123 MB, of which some tens of KB are data).
  *
  * <p>Real data is every regular file except {@code raft/wal-*&#47;*.tmp} (preallocated next
  * segments), with each {@code .wal} counted only up to the end of its last whole frame: the
  * framing scan stops at a zero length word, at end of file, or at a frame that does not fit in the
  * file. No decryption and no CRC check happen here; {@code verify} does those. dockerd accepts
- * segments truncated to that length (format doc §1, §8). Symbolic links are not followed and not
+ * segments truncated to that length (docs/swarm-state-format.md §1). Symbolic links are not followed and not
  * counted. Stateless and thread-safe.
  */
 public final class SwarmDirectoryUsage {
@@ -104,7 +104,7 @@ public final class SwarmDirectoryUsage {
     return inWalDir(rel) && rel.getFileName().toString().endsWith(".wal");
   }
 
-  // raft/wal-v3-encrypted today; raft/wal-v3 and raft/wal are the legacy dirs (format doc §1).
+  // raft/wal-v3-encrypted today; raft/wal-v3 and raft/wal are the legacy dirs (docs/swarm-state-format.md §1).
   private static boolean inWalDir(Path rel) {
     return rel.getNameCount() == 3
         && rel.getName(0).toString().equals("raft")

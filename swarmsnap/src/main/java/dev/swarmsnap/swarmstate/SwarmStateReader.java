@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads a manager's swarm directory offline into the read model (format doc §4.7): keys, newest
+ * Reads a manager's swarm directory offline into the read model (docs/swarm-state-format.md §4.7): keys, newest
  * snapshot, WAL from the segment covering it, committed entries replayed. Strict: the first
- * failed check of format doc §7.1 throws. Stateless and thread-safe; the unlock key is not wiped.
+ * failed check of docs/swarm-state-format.md §7.1 throws. Stateless and thread-safe; the unlock key is not wiped.
  */
 public final class SwarmStateReader {
 

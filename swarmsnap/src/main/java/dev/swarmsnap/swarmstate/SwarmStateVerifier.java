@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Runs the checks of format doc §7.1 on a swarm directory and reports each as a {@link Finding};
+ * Runs the checks of docs/swarm-state-format.md §7.1 on a swarm directory and reports each as a {@link Finding};
  * never throws for damaged input (a failed check becomes FAIL and the checks that depend on it
  * are skipped). Stateless and thread-safe.
  */

@@ -3,9 +3,9 @@ package dev.swarmsnap.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.luben.zstd.ZstdInputStream;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.swarmsnap.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.age.AgeKeyPair;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.swarmsnap.archive.ArchiveProblem.Kind;
-import dev.swarmsnap.core.manifest.FileMode;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
-import dev.swarmsnap.core.manifest.ManifestFile;
-import dev.swarmsnap.core.manifest.ManifestFixtures;
+import dev.swarmsnap.archive.manifest.FileMode;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.ManifestFixtures;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import java.io.IOException;

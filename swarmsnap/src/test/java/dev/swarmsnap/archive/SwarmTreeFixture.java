@@ -1,10 +1,10 @@
 package dev.swarmsnap.archive;
 
-import dev.swarmsnap.core.manifest.FileMode;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestFile;
-import dev.swarmsnap.core.manifest.ManifestFixtures;
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.FileMode;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.ManifestFixtures;
+import dev.swarmsnap.archive.manifest.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A swarm-like directory (format doc §1): certificates, state files, a 64 000 000-byte sparse WAL
+ * A swarm-like directory (docs/swarm-state-format.md §1): certificates, state files, a 64 000 000-byte sparse WAL
  * segment whose real data is a few KB, a snapshot, plus api/ JSON; with its manifest and sources.
  */
 final class SwarmTreeFixture {

@@ -6,10 +6,13 @@ import dev.swarmsnap.error.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CliTest {
   private final StringWriter out = new StringWriter();
@@ -58,6 +61,34 @@ class CliTest {
   void everyCommandHasHelp() {
     assertThat(run("status", "--help")).isZero();
     assertThat(out.toString()).contains("--json").contains("--swarm-dir");
+  }
+
+  @Test
+  void everySubcommandTakesHelp() {
+    List<String[]> commands = new ArrayList<>();
+    collect(new SwarmsnapCli(new CliContext(Map.of(), new PrintWriter(out), new PrintWriter(err), Clock.systemUTC(), false))
+        .commandLine(), new ArrayList<>(), commands);
+    assertThat(commands).extracting(c -> String.join(" ", c)).contains("lab --help", "lab up --help", "lab start --help");
+    for (String[] command : commands) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      assertThat(run(command)).as(String.join(" ", command) + ": " + err).isZero();
+      assertThat(out.toString()).as(String.join(" ", command)).startsWith("Usage: swarmsnap");
+    }
+  }
+
+  private static void collect(CommandLine command, List<String> path, List<String[]> into) {
+    for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {
+      if (!sub.getKey().equals(sub.getValue().getCommandName())) {
+        continue; // an alias of a command already listed
+      }
+      List<String> next = new ArrayList<>(path);
+      next.add(sub.getKey());
+      List<String> withHelp = new ArrayList<>(next);
+      withHelp.add("--help");
+      into.add(withHelp.toArray(String[]::new));
+      collect(sub.getValue(), next, into);
+    }
   }
 
   @Test

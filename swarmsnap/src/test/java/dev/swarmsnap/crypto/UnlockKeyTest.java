@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class UnlockKeyTest {
-  // format doc §2.1 / §6 worked example (throw-away test key)
+  // docs/swarm-state-format.md §2.1 / §6 worked example (throw-away test key)
   private static final String KEY = "SWMKEY-1-FJYn6m3lb5chRgV07zs4K/Qpc/UDLRuNlOn++3DYTMI";
 
   @Test

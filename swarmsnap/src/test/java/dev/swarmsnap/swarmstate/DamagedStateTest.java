@@ -124,7 +124,7 @@ class DamagedStateTest {
     try (Stream<Path> s = Files.list(snapDir)) {
       snap = s.findFirst().orElseThrow();
     }
-    // same content under a newer name: the WAL has no snapshot record for it (format doc §7.2)
+    // same content under a newer name: the WAL has no snapshot record for it (docs/swarm-state-format.md §7.2)
     Path newer = snapDir.resolve("0000000000000002-0000000000000040.snap");
     Files.move(snap, newer);
     rewriteSnapshotIndex(newer, 0x40);

@@ -124,7 +124,7 @@ class EntryDecryptionTest {
     out.writeBytes(new byte[pad]);
   }
 
-  /** Go's crc32.Update with the Castagnoli table, bit by bit (format doc §4.3). */
+  /** Go's crc32.Update with the Castagnoli table, bit by bit (docs/swarm-state-format.md §4.3). */
   private static int crc32cUpdate(int crc, byte[] data) {
     int c = ~crc;
     for (byte b : data) {

@@ -3,11 +3,15 @@ package dev.swarmsnap.swarmstate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmsnap.swarmstate.model.ManagerInfo;
+import dev.swarmsnap.swarmstate.model.ManagerInfo.Leadership;
+import dev.swarmsnap.swarmstate.model.NetworkInfo;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +21,7 @@ class SwarmStateReaderFixtureTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"plain", "locked", "snap", "three"})
+  @ValueSource(strings = {"plain", "locked", "snap", "three", "docker26", "docker28"})
   void decodedObjectsMatchTheEnginesView(String fixture) throws Exception {
     Path dir = Fixtures.unpack(fixture, tmp);
     var key = fixture.equals("locked") ? Fixtures.key("locked/unlock-key") : Optional.<dev.swarmsnap.crypto.UnlockKey>empty();
@@ -42,16 +46,49 @@ class SwarmStateReaderFixtureTest {
     assertThat(idNameVersion(state.configs().stream().map(s -> s.id() + " " + s.name() + " " + s.version())))
         .isEqualTo(idNameVersion(api.get("configs")));
     Map<String, String> nets = new HashMap<>();
-    // the store also holds the predefined local networks (bridge, host) that the API lists with
-    // scope "local"; the view recorded swarm scope only
-    state.networks().stream()
-        .filter(n -> !"true".equals(n.labels().get("com.docker.swarm.predefined")))
-        .forEach(n -> nets.put(n.id(), n.name()));
+    state.networks().forEach(n -> nets.put(n.id(), n.name()));
     Map<String, String> apiNets = new HashMap<>();
     api.get("networks").forEach(n -> apiNets.put(n.get("id").asText(), n.get("name").asText()));
     assertThat(nets).isEqualTo(apiNets);
     assertThat(state.raft().commitIndex()).isGreaterThan(0);
     assertThat(state.raft().members()).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plain", "three"})
+  void networksHaveTheDriverTheEngineReportsAndNoPredefinedOnes(String fixture) throws Exception {
+    SwarmState state = new SwarmStateReader().read(Fixtures.unpack(fixture, tmp), Optional.empty());
+
+    assertThat(state.networks()).extracting(NetworkInfo::name).doesNotContain("bridge", "host").contains("ingress");
+    assertThat(state.networks()).allSatisfy(n -> assertThat(n.driver()).as(n.name()).isEqualTo("overlay"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plain", "three"})
+  void managersHaveTheRaftAddressTheEngineReports(String fixture) throws Exception {
+    SwarmState state = new SwarmStateReader().read(Fixtures.unpack(fixture, tmp), Optional.empty());
+    Map<String, String> apiAddrs = new HashMap<>();
+    Fixtures.apiView(fixture).get("nodes").forEach(n -> apiAddrs.put(n.get("id").asText(), n.get("managerAddr").asText()));
+
+    Map<String, String> addrs = new HashMap<>();
+    state.nodes().forEach(n -> addrs.put(n.id(), n.manager().map(ManagerInfo::addr).orElse("")));
+    assertThat(addrs).isEqualTo(apiAddrs);
+  }
+
+  @Test
+  void theOnlyMemberOfAOneManagerRaftIsItsLeader() throws Exception {
+    SwarmState state = new SwarmStateReader().read(Fixtures.unpack("plain", tmp), Optional.empty());
+
+    assertThat(state.nodes()).singleElement()
+        .satisfies(n -> assertThat(n.manager().orElseThrow().leadership()).isEqualTo(Leadership.LEADER));
+  }
+
+  @Test
+  void whichOfThreeManagersLedIsUnknownOffline() throws Exception {
+    SwarmState state = new SwarmStateReader().read(Fixtures.unpack("three", tmp), Optional.empty());
+
+    assertThat(state.nodes()).hasSize(3)
+        .allSatisfy(n -> assertThat(n.manager().orElseThrow().leadership()).isEqualTo(Leadership.UNKNOWN));
   }
 
   private static java.util.Set<String> idNameVersion(java.util.stream.Stream<String> s) {

@@ -82,6 +82,8 @@ public final class Swarmsnap {
     env.put("SWARMSNAP_PIDFILE", node.pidFile().toString());
     env.put("SWARMSNAP_START_CMD", node.startScript().toString());
     env.put("SWARMSNAP_RUN_DIR", node.dir().resolve("run").toString());
+    // as 'lab env' exports it: the engine the labs of this run use (the engine matrix sets it)
+    env.put("SWARMSNAP_DOCKERD", System.getProperty("swarmsnap.lab.dockerd", "dockerd"));
     return env;
   }
 }

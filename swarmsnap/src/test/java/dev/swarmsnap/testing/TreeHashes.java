@@ -1,6 +1,6 @@
 package dev.swarmsnap.testing;
 
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

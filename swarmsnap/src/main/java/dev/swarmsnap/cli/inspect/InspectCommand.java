@@ -11,7 +11,7 @@ import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.inspect.InspectService;
 import dev.swarmsnap.core.inspect.Inspection;
 import dev.swarmsnap.core.repository.FetchedArchive;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.error.ExitCode;

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.swarmsnap.core.inspect.Inspection;
 import dev.swarmsnap.swarmstate.model.ClusterInfo;
 import dev.swarmsnap.swarmstate.model.ConfigInfo;
+import dev.swarmsnap.swarmstate.model.ManagerInfo.Leadership;
 import dev.swarmsnap.swarmstate.model.NetworkInfo;
 import dev.swarmsnap.swarmstate.model.NodeInfo;
+import dev.swarmsnap.swarmstate.model.PublishedPort;
 import dev.swarmsnap.swarmstate.model.RaftSummary;
 import dev.swarmsnap.swarmstate.model.SecretInfo;
 import dev.swarmsnap.swarmstate.model.ServiceInfo;
+import dev.swarmsnap.swarmstate.model.ServiceMode;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import dev.swarmsnap.swarmstate.model.TaskInfo;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +24,11 @@ import java.util.TreeMap;
 /**
  * The {@code inspect --json} document: top-level {@code cluster}, {@code raft}, {@code nodes},
  * {@code services}, {@code networks}, {@code configs}, {@code secrets}, {@code tasks}; every
- * object has {@code id}, {@code name} and {@code version}. Built field by field from the read
- * model, so nothing the model does not expose (keys, tokens, CA key) can leak, and a secret's
- * value is present only when it was revealed.
+ * object has {@code id}, {@code name} and {@code version}. A node in the raft has a {@code
+ * manager} (raft ID, raft address, {@code leader}: {@code yes} or {@code unknown}); a service has
+ * {@code mode} with {@code replicas}, or a replicated job's {@code totalCompletions} and {@code
+ * maxConcurrent}. Built field by field from the read model, so nothing the model does not expose
+ * (keys, tokens, CA key) can leak, and a secret's value is present only when it was revealed.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 record InspectJson(
@@ -32,8 +37,8 @@ record InspectJson(
     Optional<String> backupCreatedAt,
     Cluster cluster,
     Raft raft,
-    List<NodeInfo> nodes,
-    List<ServiceInfo> services,
+    List<Node> nodes,
+    List<Service> services,
     List<NetworkInfo> networks,
     List<ConfigInfo> configs,
     List<Secret> secrets,
@@ -51,6 +56,19 @@ record InspectJson(
       List<String> removed, int walSegments, boolean tornTail) {}
 
   record Member(String raftId, String nodeId, String addr) {}
+
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record Node(String id, String name, long version, String role, String availability, String state, String addr,
+      Optional<Manager> manager, String engineVersion) {}
+
+  /** {@code leader}: {@code yes}, or {@code unknown} where the state on disk cannot tell (never a guessed no). */
+  record Manager(String raftId, String addr, String leader) {}
+
+  /** The mode's numbers appear only for the mode that has them: no {@code replicas: null}. */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record Service(String id, String name, long version, String image, String mode, Optional<Long> replicas,
+      Optional<Long> totalCompletions, Optional<Long> maxConcurrent, List<String> networks, List<String> secrets,
+      List<String> configs, List<PublishedPort> ports, Map<String, String> labels) {}
 
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   record Secret(String id, String name, long version, Map<String, String> labels, Optional<String> value) {}
@@ -71,14 +89,27 @@ record InspectJson(
             r.commitIndex(), r.appliedEntries(), r.uncommittedEntries(),
             r.members().stream().map(m -> new Member(hex(m.raftId()), m.nodeId(), m.addr())).toList(),
             r.removed().stream().map(InspectJson::hex).toList(), r.walSegments(), r.tornTail()),
-        s.nodes(),
-        s.services(),
+        s.nodes().stream().map(InspectJson::node).toList(),
+        s.services().stream().map(InspectJson::service).toList(),
         s.networks(),
         s.configs(),
         s.secrets().stream().map(InspectJson::secret).toList(),
         s.tasks(),
         states,
         s.warnings());
+  }
+
+  private static Node node(NodeInfo n) {
+    return new Node(n.id(), n.name(), n.version(), n.role(), n.availability(), n.state(), n.addr(),
+        n.manager().map(m -> new Manager(hex(m.raftId()), m.addr(),
+            m.leadership() == Leadership.LEADER ? "yes" : "unknown")),
+        n.engineVersion());
+  }
+
+  private static Service service(ServiceInfo s) {
+    ServiceMode m = s.mode();
+    return new Service(s.id(), s.name(), s.version(), s.image(), m.name(), m.replicas(), m.totalCompletions(),
+        m.maxConcurrent(), s.networks(), s.secrets(), s.configs(), s.ports(), s.labels());
   }
 
   private static Secret secret(SecretInfo s) {

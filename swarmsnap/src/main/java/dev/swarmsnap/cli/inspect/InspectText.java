@@ -3,12 +3,15 @@ package dev.swarmsnap.cli.inspect;
 import dev.swarmsnap.cli.HumanUnits;
 import dev.swarmsnap.core.inspect.Inspection;
 import dev.swarmsnap.swarmstate.model.ClusterInfo;
+import dev.swarmsnap.swarmstate.model.ManagerInfo;
+import dev.swarmsnap.swarmstate.model.ManagerInfo.Leadership;
 import dev.swarmsnap.swarmstate.model.NetworkInfo;
 import dev.swarmsnap.swarmstate.model.PublishedPort;
 import dev.swarmsnap.swarmstate.model.RaftMemberInfo;
 import dev.swarmsnap.swarmstate.model.RaftSummary;
 import dev.swarmsnap.swarmstate.model.SecretInfo;
 import dev.swarmsnap.swarmstate.model.ServiceInfo;
+import dev.swarmsnap.swarmstate.model.ServiceMode;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import dev.swarmsnap.swarmstate.model.TaskInfo;
 import java.io.PrintWriter;
@@ -45,7 +48,7 @@ final class InspectText {
     raft(s.raft());
     out.printf("%nNodes (%d)%n", s.nodes().size());
     s.nodes().forEach(n -> out.printf("  %-25s %-20s %-7s %-7s %-6s v%-6d %s%s%n", n.id(), n.name(), n.role(),
-        n.state(), n.availability(), n.version(), n.addr(), n.leader() ? "  leader" : ""));
+        n.state(), n.availability(), n.version(), n.addr(), n.manager().map(InspectText::manager).orElse("")));
     out.printf("%nServices (%d)%n", s.services().size());
     s.services().forEach(this::service);
     out.printf("%nNetworks (%d)%n", s.networks().size());
@@ -80,8 +83,7 @@ final class InspectText {
   }
 
   private void service(ServiceInfo s) {
-    out.printf("  %-25s %-20s v%-6d %s, %s%n", s.id(), s.name(), s.version(), s.image(),
-        s.mode() + s.replicas().map(r -> " " + r + " replica(s)").orElse(""));
+    out.printf("  %-25s %-20s v%-6d %s, %s%n", s.id(), s.name(), s.version(), s.image(), mode(s.mode()));
     detail("networks", s.networks());
     detail("secrets", s.secrets());
     detail("configs", s.configs());
@@ -97,6 +99,17 @@ final class InspectText {
     if (!items.isEmpty()) {
       out.printf("    %-9s %s%n", what + ":", String.join(", ", items));
     }
+  }
+
+  /** A leader is named only where the state on disk can tell; elsewhere it says so. */
+  private static String manager(ManagerInfo m) {
+    return "  raft " + m.addr() + (m.leadership() == Leadership.LEADER ? ", leader" : ", leader unknown");
+  }
+
+  private static String mode(ServiceMode m) {
+    return m.name() + m.replicas().map(r -> " " + r + " replica(s)").orElse("")
+        + m.totalCompletions().map(t -> ", " + t + " completion(s)").orElse("")
+        + m.maxConcurrent().map(c -> ", at most " + c + " at a time").orElse("");
   }
 
   private static String port(PublishedPort p) {

@@ -10,7 +10,7 @@ import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.inspect.KeyMismatch;
 import dev.swarmsnap.core.inspect.SwarmSource;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.error.ExitCode;

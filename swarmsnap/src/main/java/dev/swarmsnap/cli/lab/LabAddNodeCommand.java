@@ -12,7 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code swarmsnap lab add-node}: one more node, joined through the current leader. */
-@Command(name = "add-node", description = "Add a node to a lab and join it to the swarm.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "add-node",
+    description = "Add a node to a lab and join it to the swarm.")
 public final class LabAddNodeCommand implements Callable<Integer> {
   private final CliContext context;
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code swarmsnap lab}: throw-away swarms of real dockerd processes on this machine. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "lab",
     description = {
       "Build throw-away swarms of real Docker engines on this machine, one network namespace per node,",

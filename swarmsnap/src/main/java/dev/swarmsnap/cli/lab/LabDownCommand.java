@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code swarmsnap lab down}: stops the daemons and removes everything the lab made. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "down",
     description = "Stop a lab's daemons and remove its namespaces, links, mounts, directories and registry entry.")
 public final class LabDownCommand implements Callable<Integer> {

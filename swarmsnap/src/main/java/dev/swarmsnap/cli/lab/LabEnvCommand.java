@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
  * node as on a host's own engine. The variable names are a contract other commands rely on.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "env",
     description = {"Print shell exports that point swarmsnap and docker at a lab node.", "Use: eval \"$(swarmsnap lab env m1)\""})
 public final class LabEnvCommand implements Callable<Integer> {
@@ -34,8 +35,9 @@ public final class LabEnvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LabNode target = LabWiring.labs(context).open(lab.name()).node(node);
-    Map<String, String> variables = variables(target);
+    dev.swarmsnap.lab.Lab opened = LabWiring.labs(context).open(lab.name());
+    LabNode target = opened.node(node);
+    Map<String, String> variables = variables(target, opened.dockerd());
     if (output.json()) {
       new JsonOutput().print(context.out(), variables);
       return 0;
@@ -48,7 +50,7 @@ public final class LabEnvCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Map<String, String> variables(LabNode node) {
+  static Map<String, String> variables(LabNode node, java.nio.file.Path dockerd) {
     Map<String, String> variables = new LinkedHashMap<>();
     variables.put("DOCKER_HOST", node.dockerHost());
     variables.put("SWARMSNAP_SWARM_DIR", node.swarmDir().toString());
@@ -58,6 +60,9 @@ public final class LabEnvCommand implements Callable<Integer> {
     // Each lab node stands for a host of its own: its own host lock and watchdog files, so runs
     // against two nodes (or two labs) do not wait for each other.
     variables.put("SWARMSNAP_RUN_DIR", node.dir().resolve("run").toString());
+    // The engine binary the node's start command runs: what restore asks for its version when the
+    // engine is stopped.
+    variables.put("SWARMSNAP_DOCKERD", dockerd.toString());
     return variables;
   }
 }

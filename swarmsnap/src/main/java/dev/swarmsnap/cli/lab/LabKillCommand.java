@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swarmsnap lab kill NODE}: SIGKILL to the node's dockerd, to simulate a crash. */
-@Command(name = "kill", description = "Kill a node's dockerd with SIGKILL, to simulate a crash.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "kill",
+    description = "Kill a node's dockerd with SIGKILL, to simulate a crash.")
 public final class LabKillCommand implements Callable<Integer> {
   private final CliContext context;
 

@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code swarmsnap lab ls}: the lab's nodes, their roles, the leader and whether they run. */
-@Command(name = "ls", description = "List the nodes of a lab (role, leader, address, running).")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "ls",
+    description = "List the nodes of a lab (role, leader, address, running, engine version).")
 public final class LabLsCommand implements Callable<Integer> {
   private final CliContext context;
 
@@ -28,7 +31,7 @@ public final class LabLsCommand implements Callable<Integer> {
     if (output.json()) {
       new JsonOutput().print(context.out(), rows);
     } else {
-      context.out().printf("lab '%s' (%s, %s)%n", opened.name(), opened.subnet(), opened.dir());
+      context.out().printf("lab '%s' (%s, %s, engine %s)%n", opened.name(), opened.subnet(), opened.dir(), opened.dockerd());
       NodeTable.print(context.out(), rows);
       context.out().flush();
     }

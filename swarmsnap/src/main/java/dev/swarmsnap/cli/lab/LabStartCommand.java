@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swarmsnap lab start NODE}: runs the node's start.sh and waits until the engine answers. */
-@Command(name = "start", description = "Start a node's dockerd (its start.sh) and wait until it answers.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "start",
+    description = "Start a node's dockerd (its start.sh) and wait until it answers.")
 public final class LabStartCommand implements Callable<Integer> {
   private final CliContext context;
 
@@ -27,7 +30,8 @@ public final class LabStartCommand implements Callable<Integer> {
     boolean wasRunning = opened.running(node);
     opened.start(node);
     context.out().println(wasRunning ? node + " was already running" : node + " started");
-    if (!wasRunning && opened.unlockKey().isPresent() && opened.node(node).isManager()) {
+    // Ask the engine: a wiped node has no swarm state, so there is nothing to unlock.
+    if (!wasRunning && opened.unlockKey().isPresent() && opened.locked(node)) {
       context.out().printf("%s is autolocked: swarmsnap lab unlock --name %s %s%n", node, lab.name(), node);
     }
     context.out().flush();

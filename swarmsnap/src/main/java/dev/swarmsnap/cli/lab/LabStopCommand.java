@@ -8,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swarmsnap lab stop NODE}: SIGTERM to the node's dockerd, wait for it to exit. */
-@Command(name = "stop", description = "Stop a node's dockerd (SIGTERM; SIGKILL if it does not exit in time).")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "stop",
+    description = "Stop a node's dockerd (SIGTERM; SIGKILL if it does not exit in time).")
 public final class LabStopCommand implements Callable<Integer> {
   private final CliContext context;
 

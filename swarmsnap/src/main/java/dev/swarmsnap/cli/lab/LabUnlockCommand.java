@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swarmsnap lab unlock NODE}: unlocks an autolocked node with the lab's stored key. */
-@Command(name = "unlock", description = "Unlock a restarted node of an autolocked lab with the lab's key.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "unlock",
+    description = "Unlock a restarted node of an autolocked lab with the lab's key.")
 public final class LabUnlockCommand implements Callable<Integer> {
   private final CliContext context;
 

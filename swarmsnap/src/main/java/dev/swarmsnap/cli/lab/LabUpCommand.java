@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code swarmsnap lab up}: creates the nodes, starts their engines and forms the swarm. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "up",
     description = "Create a lab: N managers and M workers, each a dockerd in its own network namespace.")
 public final class LabUpCommand implements Callable<Integer> {
@@ -36,6 +37,15 @@ public final class LabUpCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "D", description = "Lab directory (default: /var/lib/swarmsnap/labs/NAME).")
   Path dir;
 
+  @Option(
+      names = "--dockerd",
+      paramLabel = "PATH",
+      description = {
+        "The dockerd binary every node runs (default: dockerd on PATH), e.g. one unpacked by scripts/engines.sh.",
+        "Its own folders go first on its PATH (docker-proxy, docker-init); the lab keeps using it on start and add-node."
+      })
+  Path dockerd;
+
   @Option(names = "--empty", description = "Skip the sample secret, config, network and services.")
   boolean empty;
 
@@ -44,24 +54,26 @@ public final class LabUpCommand implements Callable<Integer> {
   }
 
   /** What {@code lab up --json} prints. */
-  record UpResult(String name, String subnet, String dir, double seconds, Optional<String> unlockKeyFile, List<NodeRow> nodes) {}
+  record UpResult(
+      String name, String subnet, String dir, String dockerd, double seconds, Optional<String> unlockKeyFile, List<NodeRow> nodes) {}
 
   @Override
   public Integer call() {
     LabSpec spec = new LabSpec(lab.name(), managers, workers, autolock, Optional.ofNullable(dir), !empty);
     long started = context.clock().millis();
-    Lab created = LabWiring.labs(context).up(spec);
+    Lab created = (dockerd == null ? LabWiring.labs(context) : LabWiring.labs(context, dockerd)).up(spec);
     double seconds = (context.clock().millis() - started) / 1000.0;
     List<NodeRow> rows = NodeRow.of(created);
     Optional<String> keyFile = created.unlockKey().map(key -> created.unlockKeyFile().toString());
     if (output.json()) {
-      new JsonOutput().print(context.out(), new UpResult(created.name(), created.subnet(), created.dir().toString(), seconds, keyFile, rows));
+      new JsonOutput().print(context.out(), new UpResult(
+              created.name(), created.subnet(), created.dir().toString(), created.dockerd().toString(), seconds, keyFile, rows));
       return 0;
     }
     PrintWriter out = context.out();
     out.printf(
-        "lab '%s' is up in %.1f s: %d manager(s), %d worker(s) in %s, files in %s%n",
-        created.name(), seconds, managers, workers, created.subnet(), created.dir());
+        "lab '%s' is up in %.1f s: %d manager(s), %d worker(s) in %s, files in %s, engine %s%n",
+        created.name(), seconds, managers, workers, created.subnet(), created.dir(), created.dockerd());
     NodeTable.print(out, rows);
     out.println();
     out.println("Reach a node with plain docker:");

@@ -9,7 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swarmsnap lab wipe NODE}: stop the node and delete its swarm dir, to simulate a lost disk. */
-@Command(name = "wipe", description = "Stop a node and delete its swarm state, to simulate a lost disk.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "wipe",
+    description = "Stop a node and delete its swarm state, to simulate a lost disk.")
 public final class LabWipeCommand implements Callable<Integer> {
   private final CliContext context;
 

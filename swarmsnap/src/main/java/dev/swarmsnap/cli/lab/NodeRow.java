@@ -7,7 +7,15 @@ import java.util.Optional;
 
 /** One node as {@code lab ls} and {@code lab up} show it; also the element of {@code lab ls --json}. */
 record NodeRow(
-    String name, String role, boolean leader, String address, boolean running, String hostname, String socket, String netns) {
+    String name,
+    String role,
+    boolean leader,
+    String address,
+    boolean running,
+    Optional<String> engineVersion,
+    String hostname,
+    String socket,
+    String netns) {
 
   /** Rows for every node of {@code lab}; the leader is asked of the engines once. */
   static List<NodeRow> of(Lab lab) {
@@ -22,6 +30,7 @@ record NodeRow(
         leader.filter(node.name()::equals).isPresent(),
         node.address(),
         lab.running(node.name()),
+        lab.engineVersion(node.name()),
         node.hostname(),
         node.socket().toString(),
         node.netns());

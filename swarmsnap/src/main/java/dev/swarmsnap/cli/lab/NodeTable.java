@@ -8,8 +8,8 @@ final class NodeTable {
   private NodeTable() {}
 
   static void print(PrintWriter out, List<NodeRow> rows) {
-    String format = "%-5s %-8s %-7s %-14s %-8s %s%n";
-    out.printf(format, "NODE", "ROLE", "LEADER", "ADDRESS", "RUNNING", "DOCKER_HOST");
+    String format = "%-5s %-8s %-7s %-14s %-8s %-9s %s%n";
+    out.printf(format, "NODE", "ROLE", "LEADER", "ADDRESS", "RUNNING", "ENGINE", "DOCKER_HOST");
     for (NodeRow row : rows) {
       out.printf(
           format,
@@ -18,6 +18,7 @@ final class NodeTable {
           row.leader() ? "yes" : "",
           row.address(),
           row.running() ? "yes" : "no",
+          row.engineVersion().orElse("?"),
           "unix://" + row.socket());
     }
   }

@@ -6,7 +6,7 @@ import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.S3Options;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.core.repository.CopyReport;
 import dev.swarmsnap.core.repository.CopyService;
 import dev.swarmsnap.error.BadInputException;

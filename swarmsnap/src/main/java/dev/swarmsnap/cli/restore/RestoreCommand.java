@@ -16,6 +16,7 @@ import dev.swarmsnap.core.repository.FetchedArchive;
 import dev.swarmsnap.core.restore.RestoreReport;
 import dev.swarmsnap.core.restore.RestoreRequest;
 import dev.swarmsnap.core.restore.RestoreService;
+import dev.swarmsnap.core.restore.TargetEngine;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.process.EngineControlSelector;
@@ -75,6 +76,16 @@ public final class RestoreCommand implements Callable<Integer> {
   @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal).")
   boolean yes;
 
+  @Option(names = "--dockerd", paramLabel = "PATH",
+      description = "The engine binary that starts when the engine is stopped now, asked for its version"
+          + " before anything changes (default: $SWARMSNAP_DOCKERD, else dockerd on PATH).")
+  String dockerd;
+
+  @Option(names = "--skip-engine-version-check",
+      description = "With the engine stopped, go ahead (with a warning) even if the version of the engine that"
+          + " will start cannot be told.")
+  boolean skipEngineVersionCheck;
+
   private final CliContext context;
 
   RestoreCommand(CliContext context) {
@@ -99,7 +110,10 @@ public final class RestoreCommand implements Callable<Integer> {
         yes,
         context.interactive(),
         RunDirectory.of(context),
-        downtime.maxDowntime());
+        downtime.maxDowntime(),
+        new TargetEngine(
+            Optional.ofNullable(dockerd).or(() -> context.env("SWARMSNAP_DOCKERD")).orElse("dockerd"),
+            skipEngineVersionCheck));
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     RestoreProgress progress = new RestoreProgress(context);
     progress.step("engine control: " + selected.why());

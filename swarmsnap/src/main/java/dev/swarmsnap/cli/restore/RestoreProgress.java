@@ -2,8 +2,8 @@ package dev.swarmsnap.cli.restore;
 
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.TerminalProgress;
-import dev.swarmsnap.core.restore.RestoreListener;
-import dev.swarmsnap.core.restore.RestorePlan;
+import dev.swarmsnap.core.replace.RestoreListener;
+import dev.swarmsnap.core.replace.RestorePlan;
 import java.io.PrintWriter;
 
 /** A restore's steps, warnings and progress on the terminal; shows the plan and asks before acting. */

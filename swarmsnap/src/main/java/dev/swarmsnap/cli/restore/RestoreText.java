@@ -1,7 +1,7 @@
 package dev.swarmsnap.cli.restore;
 
 import dev.swarmsnap.cli.HumanUnits;
-import dev.swarmsnap.core.restore.RestorePlan;
+import dev.swarmsnap.core.replace.RestorePlan;
 import dev.swarmsnap.core.restore.RestoreReport;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.UnlockKeyInput;
 import dev.swarmsnap.cli.UnlockKeyOptions;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.core.repository.FetchedArchive;
 import dev.swarmsnap.core.verify.Verification;
 import dev.swarmsnap.core.verify.VerifyService;

@@ -5,7 +5,7 @@ import dev.swarmsnap.archive.ArchiveSource;
 import dev.swarmsnap.archive.WrittenArchive;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.core.status.BackupSafety;
 import dev.swarmsnap.core.status.SwarmView;
 import dev.swarmsnap.crypto.UnlockKey;
@@ -15,7 +15,7 @@ import dev.swarmsnap.durable.StagingDirectory;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.process.EngineOutage;
-import dev.swarmsnap.engine.process.HostLock;
+import dev.swarmsnap.hostlock.HostLock;
 import dev.swarmsnap.engine.process.OutageSettings;
 import dev.swarmsnap.engine.process.RestartGuard;
 import dev.swarmsnap.engine.process.WatchdogGuard;
@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 /**
  * A cold backup of this manager, done right: preflight, lock, key check, API snapshot, then a short
  * outage that copies only real bytes, then unlock and wait for the node, then verify, archive and
- * read the archive back. The engine is down only for the copy (lab-notes §3; issue: short downtime).
+ * read the archive back. The engine is down only for the copy (docs/engine-behaviour.md §3; issue: short downtime).
  */
 public final class BackupService {
   private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Brings a restarted manager back into service and says when: the API answers, the node is unlocked
- * (autolock), active, Ready and a reachable manager again (lab-notes §3: the API answers only after
+ * (autolock), active, Ready and a reachable manager again (docs/engine-behaviour.md §3: the API answers only after
  * the node caught up with the leader; reachability follows within a second or two).
  */
 public final class NodeRecovery {

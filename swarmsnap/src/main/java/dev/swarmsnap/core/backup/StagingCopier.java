@@ -1,6 +1,6 @@
 package dev.swarmsnap.core.backup;
 
-import dev.swarmsnap.core.manifest.Sha256;
+import dev.swarmsnap.archive.manifest.Sha256;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.SwarmDirectoryUsage;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Copies the bytes that matter out of a stopped engine's swarm directory into staging, hashing as it
  * goes. This is all the work done while the engine is down, so it copies only real data: WAL
- * segments up to their last record, no preallocated {@code .tmp} segments (format doc §1).
+ * segments up to their last record, no preallocated {@code .tmp} segments (docs/swarm-state-format.md §1).
  */
 public final class StagingCopier {
   private final SwarmDirectoryUsage usage = new SwarmDirectoryUsage();

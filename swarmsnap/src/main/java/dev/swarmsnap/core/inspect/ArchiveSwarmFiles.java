@@ -1,8 +1,8 @@
 package dev.swarmsnap.core.inspect;
 
 import dev.swarmsnap.archive.ArchiveReader;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.error.CorruptStateException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;

@@ -1,6 +1,6 @@
 package dev.swarmsnap.core.inspect;
 
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.Manifest;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.error.WrongUnlockKeyException;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.swarmsnap.core.inspect;
 
 import dev.swarmsnap.archive.ArchiveReader;
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.Manifest;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;

@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Confirms from the engine that this manager has lost quorum, or refuses. A manager without a
  * leader keeps {@code ControlAvailable true} and reports {@code "The swarm does not have a leader"}
- * in {@code /info}, and every manager call fails with that text (lab-notes §4.3); the first call
+ * in {@code /info}, and every manager call fails with that text (docs/engine-behaviour.md §4.3); the first call
  * after the loss may instead time out inside the engine ({@code DeadlineExceeded}), and an election
  * in progress looks the same for a few seconds, so the answer must hold for a while before it counts.
  */

@@ -1,6 +1,6 @@
 package dev.swarmsnap.core.recover;
 
-import dev.swarmsnap.core.restore.RestoreListener;
+import dev.swarmsnap.core.replace.RestoreListener;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.process.RestartGuard;

@@ -1,6 +1,6 @@
 package dev.swarmsnap.core.recover;
 
-import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.swarmsnap.core.recover;
 
-import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
-import dev.swarmsnap.core.restore.RestorePlan;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.RestorePlan;
 import java.util.ArrayList;
 import java.util.List;
 

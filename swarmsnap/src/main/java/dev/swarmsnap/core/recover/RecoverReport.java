@@ -1,6 +1,6 @@
 package dev.swarmsnap.core.recover;
 
-import dev.swarmsnap.core.restore.RestorePlan;
+import dev.swarmsnap.core.replace.RestorePlan;
 import dev.swarmsnap.swarmstate.Finding;
 import java.util.List;
 import java.util.Map;

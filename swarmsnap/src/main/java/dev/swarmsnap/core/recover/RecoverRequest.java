@@ -1,7 +1,7 @@
 package dev.swarmsnap.core.recover;
 
 import dev.swarmsnap.core.keys.UnlockKeySource;
-import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.swarmsnap.core.recover;
 
-import dev.swarmsnap.core.restore.AutolockHandover;
-import dev.swarmsnap.core.restore.EngineWait;
-import dev.swarmsnap.core.restore.RestoreListener;
-import dev.swarmsnap.core.restore.SwapRollback;
-import dev.swarmsnap.core.restore.SwarmDirectorySwap;
+import dev.swarmsnap.core.replace.AutolockHandover;
+import dev.swarmsnap.core.replace.EngineWait;
+import dev.swarmsnap.core.replace.RestoreListener;
+import dev.swarmsnap.core.replace.SwapRollback;
+import dev.swarmsnap.core.replace.SwarmDirectorySwap;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.durable.TreeRemover;
 import dev.swarmsnap.engine.EngineClient;

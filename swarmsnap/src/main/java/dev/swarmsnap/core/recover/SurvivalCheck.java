@@ -22,7 +22,6 @@ import java.util.TreeMap;
  * the same ID, or a version that went back is a FAIL; an object that is new is a WARN.
  */
 public final class SurvivalCheck {
-  static final String PREDEFINED = "com.docker.swarm.predefined";
   private static final int SHOWN = 5;
 
   public List<Finding> compare(SwarmState before, ApiView live) {
@@ -30,7 +29,6 @@ public final class SurvivalCheck {
         kind("services", live, toMap(before.services().stream()
             .map(s -> new ApiObject(s.id(), s.name(), OptionalLong.of(s.version()))).toList())),
         kind("networks", live, toMap(before.networks().stream()
-            .filter(n -> !"true".equals(n.labels().get(PREDEFINED)))
             .map(n -> new ApiObject(n.id(), n.name(), OptionalLong.of(n.version()))).toList())),
         kind("configs", live, toMap(before.configs().stream()
             .map(c -> new ApiObject(c.id(), c.name(), OptionalLong.of(c.version()))).toList())),

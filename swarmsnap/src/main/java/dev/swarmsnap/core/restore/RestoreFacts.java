@@ -1,6 +1,7 @@
 package dev.swarmsnap.core.restore;
 
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
+import dev.swarmsnap.archive.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * Everything the planner decides from, gathered by the preflight (nothing here is changed yet).
  *
- * @param engineVersion the running engine's version; empty when the engine is stopped
+ * @param engine the version of the engine that will run the restored state (the running one, or
+ *     the binary that will start), and whether it is running now
  * @param engineControl how the engine is stopped and started, for the plan's text
  * @param swarmDirExists whether there is a swarm directory to move aside
  * @param aside where the existing swarm directory goes
@@ -25,7 +27,7 @@ import java.util.Optional;
 public record RestoreFacts(
     Path archive,
     Manifest manifest,
-    Optional<String> engineVersion,
+    TargetEngine.Version engine,
     String engineControl,
     Path swarmDir,
     boolean swarmDirExists,

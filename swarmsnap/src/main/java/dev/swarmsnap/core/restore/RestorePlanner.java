@@ -1,6 +1,9 @@
 package dev.swarmsnap.core.restore;
 
-import dev.swarmsnap.core.manifest.Manifest;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.RestorePlan;
+import dev.swarmsnap.core.replace.RaftAddresses;
+import dev.swarmsnap.archive.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +44,8 @@ public final class RestorePlanner {
     if (otherAddress) {
       if (RaftAddresses.isIpLiteral(host(facts.advertiseAddr()))) {
         checks.add("other address: the backup's raft address is " + facts.backupRaftAddr() + "; this node will be "
-            + newRaftAddr(facts) + " (rewritten offline before the engine starts, docker/for-linux#523)");
+            + newRaftAddr(facts) + " (written into the raft state offline before the engine starts:"
+            + " the engine cannot change it, docker/for-linux#523)");
       } else {
         refusals.add("--advertise-addr " + facts.advertiseAddr() + " is not an IP address; restoring to an address"
             + " other than the backup's (" + facts.backupRaftAddr() + ") writes it into the raft state, so it must be"
@@ -51,19 +55,33 @@ public final class RestorePlanner {
     return new RestorePlan(checks, steps(facts, autolock), warnings, refusals, otherAddress);
   }
 
+  /**
+   * One check whether the engine runs or not: the running engine's version, or the version of the
+   * binary that will start, is known before anything changes (an older swarmkit started on newer
+   * state runs it as leader before anything could refuse it).
+   */
   private static void versions(RestoreFacts facts, List<String> checks, List<String> warnings, List<String> refusals) {
     String backup = facts.manifest().engine().engineVersion();
-    if (facts.engineVersion().isEmpty()) {
-      checks.add("engine version: the engine is stopped; it is compared with the backup's (" + backup
-          + ") right after it starts, and an older engine rolls the restore back");
+    TargetEngine.Version target = facts.engine();
+    if (target.version().isEmpty()) {
+      if (target.skipCheck()) {
+        warnings.add("the version of the engine that will start is unknown (" + target.source() + " told nothing),"
+            + " and --skip-engine-version-check was given: an engine older than the backup's (" + backup
+            + ") may not read its state");
+      } else {
+        refusals.add("the engine is stopped and the version of the engine that would start is unknown ("
+            + target.source() + " told nothing); an engine older than the backup's (" + backup + ") must not start"
+            + " on its state: name the binary with --dockerd PATH, start the engine first, or pass"
+            + " --skip-engine-version-check");
+      }
       return;
     }
-    String current = facts.engineVersion().get();
+    String current = target.version().get();
     if (EngineVersionOrder.compare(current, backup) < 0) {
-      refusals.add("this engine (" + current + ") is older than the one that wrote the backup (" + backup
-          + "); an older swarmkit may not read newer state");
+      refusals.add("this engine (" + current + ", from " + target.source() + ") is older than the one that wrote the"
+          + " backup (" + backup + "); an older swarmkit may not read newer state");
     } else {
-      checks.add("engine version " + current + " (backup: " + backup + ")");
+      checks.add("engine version " + current + " (from " + target.source() + "; backup: " + backup + ")");
       if (EngineVersionOrder.major(current) > EngineVersionOrder.major(backup)) {
         warnings.add("this engine (" + current + ") is a newer major version than the backup's (" + backup
             + "): swarmkit migrates the state on start and an older engine cannot read it afterwards");
@@ -73,7 +91,7 @@ public final class RestorePlanner {
 
   private static List<String> steps(RestoreFacts facts, boolean autolock) {
     List<String> steps = new ArrayList<>();
-    steps.add(facts.engineVersion().isPresent()
+    steps.add(facts.engine().running()
         ? "stop the engine (" + facts.engineControl() + ")"
         : "the engine is stopped already; keep it stopped (" + facts.engineControl() + ")");
     steps.add(facts.swarmDirExists()
@@ -83,22 +101,19 @@ public final class RestorePlanner {
       steps.add("rewrite certificates/swarm-node.key of the restored state unlocked, offline"
           + " (an autolocked manager restored alone cannot be unlocked through the engine)");
     }
-    if (otherAddress(facts)) {
-      steps.add("move this node's raft address from " + facts.backupRaftAddr() + " to " + newRaftAddr(facts)
-          + ", offline: append one committed ConfChange (AddNode of this node's own raft ID with the new address) to"
-          + " the restored WAL, point docker-state.json at " + host(facts.advertiseAddr())
-          + ", and read the result back with the offline reader");
-    }
+    steps.add("rewrite the restored raft state as a cluster with this node as its only manager, at "
+        + newRaftAddr(facts) + (otherAddress(facts) ? " (moved from " + facts.backupRaftAddr() + ")" : "")
+        + ", offline: one new snapshot of every committed object, the other managers removed (what"
+        + " 'swarm init --force-new-cluster' does), docker-state.json pointed at " + host(facts.advertiseAddr())
+        + "; then read it back with the offline reader");
     steps.add("rename the verified extraction into place at " + facts.swarmDir());
-    steps.add("start the engine");
-    steps.add("swarm init --force-new-cluster --advertise-addr " + facts.advertiseAddr()
-        + " --listen-addr " + facts.listenAddr());
+    steps.add("start the engine: it leads the one-manager cluster at once");
     steps.add("wait until node " + facts.manifest().node().nodeId() + " is an active, ready leader");
     steps.add(facts.staleManagers().isEmpty()
         ? "remove stale manager entries of the old cluster (none expected)"
         : "remove stale manager entries of the old cluster: " + String.join(", ", facts.staleManagers()));
     if (autolock) {
-      steps.add("turn autolock back on and hand the new unlock key to "
+      steps.add("rotate the unlock key (autolock stays on; the backup-time key stops working) and hand the new key to "
           + facts.newKey().map(NewUnlockKeyDestination::describe).orElse("(nowhere)"));
     }
     steps.add("on any failure before the node leads: stop the engine, put " + facts.swarmDir()

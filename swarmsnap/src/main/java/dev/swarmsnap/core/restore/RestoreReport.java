@@ -1,5 +1,6 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.RestorePlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

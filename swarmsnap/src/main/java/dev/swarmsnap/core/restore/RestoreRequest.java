@@ -1,5 +1,6 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
 import dev.swarmsnap.core.keys.UnlockKeySource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param confirmed {@code --yes}: no question asked
  * @param interactive a person at a terminal can confirm
  * @param runDir where the host lock and the watchdog's files live
+ * @param targetEngine the engine binary asked for its version when the engine is stopped
  */
 public record RestoreRequest(
     Path archive,
@@ -28,8 +30,10 @@ public record RestoreRequest(
     boolean confirmed,
     boolean interactive,
     Path runDir,
-    Duration maxDowntime) {
+    Duration maxDowntime,
+    TargetEngine targetEngine) {
   public RestoreRequest {
+    Objects.requireNonNull(targetEngine, "targetEngine");
     Objects.requireNonNull(archive, "archive");
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(maxDowntime, "maxDowntime");

@@ -1,5 +1,10 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.SwarmDirectorySwap;
+import dev.swarmsnap.core.replace.SwapRollback;
+import dev.swarmsnap.core.replace.EngineWait;
+import dev.swarmsnap.core.replace.RestoreListener;
+import dev.swarmsnap.core.replace.RestorePlan;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineRequestException;
@@ -7,8 +12,6 @@ import dev.swarmsnap.engine.NodeRole;
 import dev.swarmsnap.engine.SwarmNode;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.engine.process.OutageSettings;
-import dev.swarmsnap.error.ExitCode;
-import dev.swarmsnap.error.SwarmsnapException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +21,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The part of a restore that changes things: stop the engine, swap the swarm directory, start,
- * {@code --force-new-cluster}, wait for leadership, remove stale managers. Any failure before the
- * node leads is rolled back (engine stopped, directories renamed back, engine started) and reported
- * with where everything is. The engine restarts on every path ({@link EngineOutage}).
+ * The part of a restore that changes things: stop the engine, swap the swarm directory, start the
+ * engine on the one-manager state {@link OneManagerStart} prepared (it leads without {@code
+ * --force-new-cluster}), wait for leadership, remove stale managers. Any failure before the node
+ * leads is rolled back (engine stopped, directories renamed back, engine started) and reported with
+ * where everything is. The engine restarts on every path ({@link EngineOutage}).
  */
 final class RestoreRun {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -74,13 +78,10 @@ final class RestoreRun {
         outage.restart();
         wait.untilAnswers("the engine's API did not answer after the start");
         record("engine started");
-        checkVersion(facts);
-        listener.step("swarm init --force-new-cluster --advertise-addr " + facts.advertiseAddr());
-        engine.swarmInit(true, facts.advertiseAddr(), facts.listenAddr());
         String nodeId = facts.manifest().node().nodeId();
         wait.untilReadyLeader(nodeId);
         ledAt = clock.instant();
-        record("force-new-cluster done; node " + nodeId + " is the leader");
+        record("node " + nodeId + " leads the one-manager cluster");
       } catch (RuntimeException e) {
         throw rollback.rollBack(e, swap);
       }
@@ -89,22 +90,9 @@ final class RestoreRun {
     return new Outcome(done, removed, swap.movedAside(), stoppedAt, ledAt);
   }
 
-  private void checkVersion(RestoreFacts facts) {
-    if (facts.engineVersion().isPresent()) {
-      return;
-    }
-    String current = engine.version().version();
-    String backup = facts.manifest().engine().engineVersion();
-    if (EngineVersionOrder.compare(current, backup) < 0) {
-      throw new SwarmsnapException(ExitCode.UNSAFE,
-          "this engine (" + current + ") is older than the one that wrote the backup (" + backup + ")",
-          "restore on an engine of version " + backup + " or newer");
-    }
-  }
-
   /**
    * Managers of the old cluster other than this node come back as {@code unknown}/{@code down}
-   * entries without a raft membership; {@code node rm} removes them without demotion (lab-notes §4.2).
+   * entries without a raft membership; {@code node rm} removes them without demotion (docs/engine-behaviour.md §4.2).
    */
   private List<String> removeStaleManagers(String selfId) {
     List<String> removed = new ArrayList<>();

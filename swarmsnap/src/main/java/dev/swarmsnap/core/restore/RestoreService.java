@@ -1,23 +1,30 @@
 package dev.swarmsnap.core.restore;
 
+import dev.swarmsnap.core.replace.PlanApproval;
+import dev.swarmsnap.core.replace.NodeStartConfig;
+import dev.swarmsnap.core.replace.AutolockHandover;
+import dev.swarmsnap.core.replace.RestoreListener;
+import dev.swarmsnap.core.replace.RestorePlan;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ExtractionLimits;
 import dev.swarmsnap.archive.SafeExtractor;
 import dev.swarmsnap.core.inspect.KeyMismatch;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
-import dev.swarmsnap.core.manifest.ManagerEntry;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManagerEntry;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.durable.TreeRemover;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineInfo;
+import dev.swarmsnap.engine.process.DockerdBinary;
 import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.shell.ShellCommand;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
@@ -54,6 +61,7 @@ public final class RestoreService {
   private final AutolockHandover autolockHandover = new AutolockHandover();
 
   private final AgeIdentities identities;
+  private final DockerdBinary dockerdBinary;
 
   public RestoreService(Clock clock, UnlockKeyReader keyReader) {
     this(clock, keyReader, AgeIdentities.none());
@@ -61,21 +69,29 @@ public final class RestoreService {
 
   /** @param identities open an age-encrypted archive; owned (and wiped) by the caller */
   public RestoreService(Clock clock, UnlockKeyReader keyReader, AgeIdentities identities) {
+    this(clock, keyReader, identities, new DockerdBinary(new ShellCommand()));
+  }
+
+  /** @param dockerdBinary tells the version of a stopped engine's binary */
+  public RestoreService(Clock clock, UnlockKeyReader keyReader, AgeIdentities identities, DockerdBinary dockerdBinary) {
     this.clock = clock;
     this.keyReader = keyReader;
     this.identities = java.util.Objects.requireNonNull(identities, "identities");
+    this.dockerdBinary = java.util.Objects.requireNonNull(dockerdBinary, "dockerdBinary");
   }
 
   public RestoreReport run(RestoreRequest request, EngineClient engine, EngineControl control, RestoreListener listener) {
     Instant started = clock.instant();
-    try (var lock = dev.swarmsnap.engine.process.HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "restore")) {
+    try (var lock = dev.swarmsnap.hostlock.HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "restore")) {
       listener.step("reading " + request.archive());
       Manifest manifest = new ArchiveReader(codec, identities).readManifest(request.archive());
       boolean autolock = manifest.lock().autolock();
       requireKeyPlaces(request, autolock);
       boolean running = control.isRunning() && engine.ping();
       Optional<EngineInfo> info = running ? Optional.of(engine.info()) : Optional.empty();
-      Optional<String> engineVersion = running ? Optional.of(engine.version().version()) : Optional.empty();
+      TargetEngine.Version engineVersion = running
+          ? TargetEngine.Version.running(engine.version().version())
+          : request.targetEngine().probe(dockerdBinary);
       Path swarmDir = swarmDir(request, info).toAbsolutePath().normalize();
       String stamp = STAMP.format(started);
       Path staging = swarmDir.resolveSibling(".swarmsnap-restore-" + stamp);
@@ -119,14 +135,14 @@ public final class RestoreService {
           autolockHandover.rewriteUnlocked(restored.resolve("certificates/swarm-node.key"), key);
         }
         List<String> prepared = new ArrayList<>();
-        if (plan.otherAddress()) {
-          String to = RestorePlanner.newRaftAddr(facts);
-          listener.step("moving this node's raft address to " + to + " in the restored state (offline)");
-          AddressMove.Result moved = new AddressMove().apply(restored, state, to, facts.listenAddr());
-          prepared.add("raft address moved from " + moved.oldRaftAddr() + " to " + moved.newRaftAddr()
-              + " (ConfChange at index " + moved.index() + ", read back offline); docker-state.json points at "
-              + RestorePlanner.host(to));
-        }
+        String raftAddr = RestorePlanner.newRaftAddr(facts);
+        listener.step("making the restored state a one-manager cluster at " + raftAddr + " (offline)");
+        OneManagerStart.Result single = new OneManagerStart().apply(restored, state, raftAddr, facts.listenAddr());
+        prepared.add("restored raft state rewritten offline as a one-manager cluster at index " + single.index()
+            + " (" + single.removedMembers() + " other member(s) removed, " + single.droppedEntries()
+            + " uncommitted entries dropped, read back offline)"
+            + (plan.otherAddress() ? "; raft address moved from " + single.oldRaftAddr() + " to " + raftAddr : "")
+            + "; docker-state.json points at " + RestorePlanner.host(raftAddr));
         RestoreRun.Outcome outcome = new RestoreRun(clock, request, engine, control, listener)
             .execute(facts, plan, restored, stamp);
         prepared.addAll(outcome.stepsDone());

@@ -12,7 +12,7 @@ import java.util.Optional;
  * the same node without talking to each other. Pure.
  *
  * <p>The rule: among the non-leader managers, ordered by node ID, the first that is ready and
- * reachable. Backing up a follower never forces a leader election (lab-notes §3). The leader is
+ * reachable. Backing up a follower never forces a leader election (docs/engine-behaviour.md §3). The leader is
  * designated only when it is the only manager. A follower that is down is passed over, so the next
  * in order takes the run until it is back.
  */

@@ -13,7 +13,7 @@ import java.util.Set;
  * Decides whether stopping this engine for a cold backup is safe, from the engine's own view of the
  * swarm. Pure: the same facts always give the same verdict.
  *
- * <p>The rules follow Docker's admin guide and lab-notes §3 and §6: never on a worker (it holds no
+ * <p>The rules follow Docker's admin guide and docs/engine-behaviour.md §3 and §6: never on a worker (it holds no
  * cluster state), not on a locked node, not without quorum, not on the leader while followers exist
  * (stopping it forces an election), and never when stopping this node would cost the quorum.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param allocatedBytes bytes the files occupy, including preallocated WAL space
  * @param realDataBytes bytes a backup must copy: WAL segments only up to their last record, no
- *     preallocated {@code .tmp} segments (format doc §1)
+ *     preallocated {@code .tmp} segments (docs/swarm-state-format.md §1)
  * @param problem why the directory could not be read, when it could not
  */
 public record SwarmDirectoryFacts(

@@ -18,12 +18,11 @@ import java.util.function.Function;
  * keeps working meanwhile (other managers accept writes). Object versions are raft indexes, which
  * only grow, so an object newer in the store than in the API, or one in the store only whose version
  * is above every version the API view holds, was written after the API snapshot: a WARN. Tasks churn
- * constantly (a failing image reschedules every few seconds, format doc §4.8), so any task
+ * constantly (a failing image reschedules every few seconds, docs/swarm-state-format.md §4.8), so any task
  * difference is a WARN. An object older in the store than in the API, or missing from the store, is
  * a FAIL.
  */
 public final class ApiComparison {
-  static final String PREDEFINED = "com.docker.swarm.predefined";
   private static final int SHOWN = 5;
 
   /** One finding per object kind the archive has a document for, check name {@code api <kind>}. */
@@ -44,9 +43,7 @@ public final class ApiComparison {
     long highWater = highWater(api);
     out.add(kind(api, "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
     out.add(kind(api, "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, "networks", highWater, toMap(state.networks().stream()
-        .filter(n -> !"true".equals(n.labels().get(PREDEFINED))).toList(),
-        n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, "networks", highWater, toMap(state.networks(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
     out.add(kind(api, "configs", highWater, toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
     out.add(kind(api, "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
     out.add(kind(api, "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));

@@ -30,8 +30,7 @@ public final class ApiView {
   /**
    * The objects of a list endpoint ({@code nodes}, {@code services}, {@code networks}, {@code
    * configs}, {@code secrets}, {@code tasks}); for {@code networks} only swarm-scoped ones, as the
-   * store holds (it also holds {@code bridge} and {@code host}, labelled predefined, which the
-   * caller leaves out).
+   * reader lists them.
    */
   public Optional<List<ApiObject>> list(String endpoint) {
     Optional<JsonNode> tree = tree(endpoint).filter(JsonNode::isArray);

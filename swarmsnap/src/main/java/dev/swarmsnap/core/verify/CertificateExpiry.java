@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * Node certificate and root CA expiry at a given instant: FAIL if expired (an expired node
- * certificate loads only with {@code --force-new-cluster}, format doc §7.1 check 2), WARN under
+ * certificate loads only with {@code --force-new-cluster}, docs/swarm-state-format.md §7.1 check 2), WARN under
  * 30 days (node certificates last 90 days and renew themselves while the node runs; a restore
  * from this backup must happen before that). Pure.
  */

@@ -133,6 +133,15 @@ public final class DockerJavaEngineClient implements EngineClient {
 
   @Override
   public void swarmUpdateAutolock(boolean autolock) {
+    updateAutolock(autolock, false);
+  }
+
+  @Override
+  public void autolockWithNewKey() {
+    updateAutolock(true, true);
+  }
+
+  private void updateAutolock(boolean autolock, boolean rotateKey) {
     JsonNode swarm = get("/swarm");
     long version = swarm.path("Version").path("Index").asLong(-1);
     if (version < 0 || !(swarm.path("Spec") instanceof ObjectNode spec)) {
@@ -142,7 +151,7 @@ public final class DockerJavaEngineClient implements EngineClient {
     ObjectNode encryptionConfig = encryption instanceof ObjectNode o ? o : spec.putObject("EncryptionConfig");
     encryptionConfig.put("AutoLockManagers", autolock);
     request("POST", "/swarm/update?version=" + version
-        + "&rotateWorkerToken=false&rotateManagerToken=false&rotateManagerUnlockKey=false", bytes(spec));
+        + "&rotateWorkerToken=false&rotateManagerToken=false&rotateManagerUnlockKey=" + rotateKey, bytes(spec));
   }
 
   @Override
@@ -257,7 +266,7 @@ public final class DockerJavaEngineClient implements EngineClient {
         return node.get("message").asText();
       }
     } catch (IOException notJson) {
-      // Some engine errors are plain text (lab-notes §2); fall through and use the text.
+      // Some engine errors are plain text (docs/engine-behaviour.md §2); fall through and use the text.
     }
     return new String(body, java.nio.charset.StandardCharsets.UTF_8).trim();
   }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps Engine API JSON (field names as in lab-notes §2) to swarmsnap's engine records. */
+/** Maps Engine API JSON (field names as in docs/engine-behaviour.md §2) to swarmsnap's engine records. */
 final class EngineJson {
 
   EngineVersion version(JsonNode node) {

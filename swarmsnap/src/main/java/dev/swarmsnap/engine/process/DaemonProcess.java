@@ -25,7 +25,7 @@ final class DaemonProcess {
     return pid().isPresent();
   }
 
-  /** Sends SIGTERM; dockerd then shuts down cleanly and removes its pidfile (lab-notes §1.4). */
+  /** Sends SIGTERM; dockerd then shuts down cleanly and removes its pidfile (docs/engine-behaviour.md §1.4). */
   boolean terminate() {
     return pid().flatMap(ProcessHandle::of).map(ProcessHandle::destroy).orElse(false);
   }

@@ -19,7 +19,7 @@ import javax.naming.ldap.Rdn;
 
 /**
  * The node certificate (first of {@code swarm-node.crt}): CN = node ID, O = cluster ID, OU = role
- * ({@code swarm-manager} or {@code swarm-worker}), format doc §1 and §7.1 check 2.
+ * ({@code swarm-manager} or {@code swarm-worker}), docs/swarm-state-format.md §1 and §7.1 check 2.
  */
 public record NodeCertificate(
     String nodeId, String clusterId, String role, Instant notAfter, X509Certificate certificate) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * {@code certificates/swarm-node.key}: the node's TLS key and, in PEM headers, the raft DEKs
- * (format doc §2.2). Parsed only; nothing is decrypted here.
+ * (docs/swarm-state-format.md §2.2). Parsed only; nothing is decrypted here.
  *
  * @param file the file
  * @param pemType {@code PRIVATE KEY} (not locked), {@code ENCRYPTED PRIVATE KEY} (autolock) or

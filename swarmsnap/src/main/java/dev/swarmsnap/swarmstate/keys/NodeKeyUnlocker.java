@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Opens a node's key file with an optional unlock key, telling a wrong key from damage in the
- * order of format doc §2.6: the DEK header's secretbox MAC is authenticated, so failing it and the
+ * order of docs/swarm-state-format.md §2.6: the DEK header's secretbox MAC is authenticated, so failing it and the
  * PKCS#8 decrypt both means a wrong key; one failing alone means that part is damaged.
  */
 public final class NodeKeyUnlocker {
@@ -52,9 +52,13 @@ public final class NodeKeyUnlocker {
               : Optional.empty();
       Optional<byte[]> privateDer = privateKey(keyFile, kek);
       if (dek.isEmpty() && privateDer.isEmpty()) {
+        // The fingerprint of the key that fits is not on disk outside what that key seals (the
+        // cluster object); its kek-version is, and a backup's manifest records both.
         throw new WrongUnlockKeyException(
             key.map(UnlockKey::fingerprint).orElse("none"),
-            "cluster " + cert.clusterId() + ", node " + cert.nodeId());
+            "cluster " + cert.clusterId() + ", node " + cert.nodeId()
+                + "; the node key is sealed by the unlock key of kek-version " + keyFile.kekVersion()
+                + ", whose fingerprint a swarmsnap backup of this node records");
       }
       if (dek.isEmpty()) {
         throw new CorruptStateException(

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * One PEM block as Go's {@code encoding/pem} writes it: type, optional {@code Name: value} headers
- * (any order), a blank line, base64 body (format doc §2.2).
+ * (any order), a blank line, base64 body (docs/swarm-state-format.md §2.2).
  */
 record PemBlock(String type, Map<String, String> headers, byte[] body) {
   PemBlock {

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Turns an autolocked node key into the unlocked form, offline: {@code PRIVATE KEY} with the
  * decrypted PKCS#8 body, {@code raft-dek} (and a pending DEK) as NONE records {@code 12 20 <DEK>},
- * and no {@code kek-version} header (lab-notes §4.5, steps 1-4). A manager of a multi-manager backup
+ * and no {@code kek-version} header (docs/swarm-state-format.md §8.1). A manager of a multi-manager backup
  * restored alone cannot be unlocked through the engine (unlock waits for a leader forever), so a
  * restore writes this file before the engine first starts. Stateless and thread-safe.
  */

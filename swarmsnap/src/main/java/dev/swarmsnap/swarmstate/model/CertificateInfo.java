@@ -3,7 +3,7 @@ package dev.swarmsnap.swarmstate.model;
 import java.time.Instant;
 
 /**
- * The node certificate and root CA of the swarm directory read (format doc §7.1 check 2).
+ * The node certificate and root CA of the swarm directory read (docs/swarm-state-format.md §7.1 check 2).
  *
  * @param nodeId CN of the node certificate
  * @param clusterId O of the node certificate

@@ -1,5 +1,8 @@
 package dev.swarmsnap.swarmstate.model;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * A node.
  *
@@ -10,8 +13,8 @@ package dev.swarmsnap.swarmstate.model;
  * @param availability {@code active}, {@code pause} or {@code drain}
  * @param state status.state ({@code ready}, {@code down}, ...)
  * @param addr status.addr
- * @param managerAddr manager_status.addr, empty for workers
- * @param leader manager_status.leader as last stored
+ * @param manager its raft member, for a node in the raft membership (swarmkit does not store a
+ *     node's manager status; the API fills it from the live raft)
  * @param engineVersion description.engine.engine_version
  */
 public record NodeInfo(
@@ -22,6 +25,9 @@ public record NodeInfo(
     String availability,
     String state,
     String addr,
-    String managerAddr,
-    boolean leader,
-    String engineVersion) {}
+    Optional<ManagerInfo> manager,
+    String engineVersion) {
+  public NodeInfo {
+    Objects.requireNonNull(manager, "manager");
+  }
+}

@@ -3,7 +3,7 @@ package dev.swarmsnap.swarmstate.model;
 import java.util.List;
 
 /**
- * The raft side of the state (format doc §7.1 check 12).
+ * The raft side of the state (docs/swarm-state-format.md §7.1 check 12).
  *
  * @param raftId this node's raft ID (WAL metadata)
  * @param nodeId this node's ID (WAL metadata)

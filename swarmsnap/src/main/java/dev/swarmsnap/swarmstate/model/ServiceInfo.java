@@ -2,7 +2,6 @@ package dev.swarmsnap.swarmstate.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A service as {@code inspect} shows it.
@@ -11,8 +10,7 @@ import java.util.Optional;
  * @param name spec name
  * @param version meta.version.index
  * @param image container image
- * @param mode {@code replicated}, {@code global}, {@code replicated-job} or {@code global-job}
- * @param replicas replicas for replicated mode
+ * @param mode the mode and its numbers (replicas, or a job's completions and concurrency)
  * @param networks attached network names (IDs if the network is unknown)
  * @param secrets secret names referenced
  * @param configs config names referenced
@@ -24,8 +22,7 @@ public record ServiceInfo(
     String name,
     long version,
     String image,
-    String mode,
-    Optional<Long> replicas,
+    ServiceMode mode,
     List<String> networks,
     List<String> secrets,
     List<String> configs,

@@ -3,13 +3,13 @@ package dev.swarmsnap.swarmstate.model;
 import java.util.List;
 
 /**
- * A swarm's current state read offline: snapshot plus committed WAL entries (format doc §4.7).
+ * A swarm's current state read offline: snapshot plus committed WAL entries (docs/swarm-state-format.md §4.7).
  *
  * @param cluster the cluster object
  * @param raft raft log summary and membership
  * @param nodes nodes, by ID
  * @param services services, by ID
- * @param networks swarm-scoped networks, by ID
+ * @param networks swarm networks as the Engine API lists them (no predefined bridge, host), by ID
  * @param configs configs, by ID
  * @param secrets secrets (names and labels; values only if revealed), by ID
  * @param tasks tasks, by ID

@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
  * value, with Go's {@code crc32.Update} semantics: {@code crc' = ~update(~crc, bytes)}.
  *
  * <p>Why not {@link java.util.zip.CRC32C} alone: the WAL chains one CRC across all records and all
- * segments, and a crc record seeds the chain with the previous segment's final value (format doc
+ * segments, and a crc record seeds the chain with the previous segment's final value (docs/swarm-state-format.md
  * §4.3); the JDK class cannot be seeded. But CRCs are linear, so {@code update(crc, d) =
  * crc32c(d) ^ crc·x^(8·len(d)) mod P} (zlib's {@code crc32_combine}): large records take the JDK's
  * hardware-accelerated path plus one O(log len) multiplication, small ones the table.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The raft DEKs of one manager: the current one and, mid-rotation, a pending one (format doc
+ * The raft DEKs of one manager: the current one and, mid-rotation, a pending one (docs/swarm-state-format.md
  * §2.2, §2.4). Holds copies; {@link #wipe()} zeroes them. {@code toString} shows no key bytes.
  */
 public final class DataKeys {

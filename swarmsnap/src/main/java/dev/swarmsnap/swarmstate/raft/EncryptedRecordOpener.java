@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens a serialized {@code MaybeEncryptedRecord} (format doc §2.3) with the first of several keys
+ * Opens a serialized {@code MaybeEncryptedRecord} (docs/swarm-state-format.md §2.3) with the first of several keys
  * that works, as swarmkit's MultiDecrypter does during a DEK rotation (pending first, then
  * current, §2.2). Thread-safe.
  */

@@ -3,7 +3,7 @@ package dev.swarmsnap.swarmstate.raft;
 import java.util.Optional;
 
 /**
- * The 8-byte little-endian word in front of every WAL record (format doc §4.2): the low 56 bits
+ * The 8-byte little-endian word in front of every WAL record (docs/swarm-state-format.md §4.2): the low 56 bits
  * are the record length; when bit 63 is set, bits 56–58 hold the number of zero padding bytes
  * that make the frame a multiple of 8.
  *

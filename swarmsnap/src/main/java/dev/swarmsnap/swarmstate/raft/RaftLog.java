@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The raft log of one manager with etcd {@code ReadAll} semantics (format doc §4.5): entries at or
+ * The raft log of one manager with etcd {@code ReadAll} semantics (docs/swarm-state-format.md §4.5): entries at or
  * below the snapshot index are skipped, and an entry whose index was already seen replaces it and
  * drops everything after it (log overwrite after a term change).
  *

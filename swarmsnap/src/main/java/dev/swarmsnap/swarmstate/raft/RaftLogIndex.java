@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the first pass over the WAL learned, without keeping any entry (format doc §4.5).
+ * What the first pass over the WAL learned, without keeping any entry (docs/swarm-state-format.md §4.5).
  *
  * @param metadata serialized {@code RaftMember} of this node (WAL metadata record)
  * @param term last HardState term

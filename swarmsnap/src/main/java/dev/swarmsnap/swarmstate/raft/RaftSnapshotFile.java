@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A {@code .snap} that passed its CRC, with plaintext metadata; the store inside is still
- * encrypted (format doc §3).
+ * encrypted (docs/swarm-state-format.md §3).
  *
  * @param file the file
  * @param term raft term of the snapshot

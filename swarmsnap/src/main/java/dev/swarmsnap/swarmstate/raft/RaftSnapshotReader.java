@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 /**
- * Finds and checks the newest raft snapshot of a {@code snap-v3-encrypted} directory (format doc
+ * Finds and checks the newest raft snapshot of a {@code snap-v3-encrypted} directory (docs/swarm-state-format.md
  * §3): files named {@code %016x-%016x.snap}, newest name first; a file whose CRC or framing fails is
  * reported and the next older one tried, as etcd does (etcd renames it {@code .broken}; we only
  * read). Not thread-safe: it collects {@link #problems()}.

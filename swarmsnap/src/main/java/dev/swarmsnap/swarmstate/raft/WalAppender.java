@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends records to the end of a WAL the way etcd's encoder does (format doc §4.2, §4.3): each
+ * Appends records to the end of a WAL the way etcd's encoder does (docs/swarm-state-format.md §4.2, §4.3): each
  * record's {@code crc} continues the chain from the tail the reader found, each frame is a length
  * word ({@link LengthWord#encode}) + {@code walpb.Record} + zero padding to a multiple of 8. The
  * existing bytes up to the tail are never changed.
@@ -53,6 +53,26 @@ public final class WalAppender {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + tail.file() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes a new WAL segment holding only {@code records}, after the CRC record that starts every
+   * segment; the chain starts from 0 as in the first segment etcd creates. The file must not exist.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void create(java.nio.file.Path file, List<NewRecord> records) {
+    try {
+      java.nio.file.Files.createFile(file,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
+    }
+    List<NewRecord> all = new java.util.ArrayList<>();
+    all.add(new NewRecord(WalRecord.CRC, new byte[0]));
+    all.addAll(records);
+    append(new WalTail(file, 0, false, "new segment", 0), all);
   }
 
   private static ByteBuffer frame(byte[] record) {

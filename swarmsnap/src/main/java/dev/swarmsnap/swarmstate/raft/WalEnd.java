@@ -1,7 +1,7 @@
 package dev.swarmsnap.swarmstate.raft;
 
 /**
- * Why the framing scan of one segment stopped (format doc §4.6).
+ * Why the framing scan of one segment stopped (docs/swarm-state-format.md §4.6).
  *
  * @param kind the reason
  * @param offset where the scan stopped: the end of the last whole frame

@@ -10,7 +10,7 @@ import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
- * Walks the frames of one WAL segment front to back (format doc §4.2). It never allocates by a
+ * Walks the frames of one WAL segment front to back (docs/swarm-state-format.md §4.2). It never allocates by a
  * length word: a frame is reported only once it is known to lie entirely inside the file, and
  * {@link #body()} reads a frame's bytes as they arrive, so memory stays bounded by the largest
  * real record whatever the file claims.

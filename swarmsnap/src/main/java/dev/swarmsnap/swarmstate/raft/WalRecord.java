@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import java.nio.file.Path;
 
 /**
- * One CRC-checked WAL record (format doc §4.2).
+ * One CRC-checked WAL record (docs/swarm-state-format.md §4.2).
  *
  * @param file segment it came from
  * @param offset offset of its length word

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Streams the records of consecutive WAL segments, checking framing and the CRC chain that runs
- * across all records and segments (format doc §4.2, §4.3). One record is in memory at a time, and
+ * across all records and segments (docs/swarm-state-format.md §4.2, §4.3). One record is in memory at a time, and
  * each segment is read once, front to back, so segments may come from an archive stream.
  *
  * <p>Torn tail (§4.6, as etcd): only in the last segment, a frame that runs past the end of file,

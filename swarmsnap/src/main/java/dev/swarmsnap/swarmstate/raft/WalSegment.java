@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A WAL segment file named {@code %016x-%016x.wal} = sequence - first raft index (format doc §4.1).
+ * A WAL segment file named {@code %016x-%016x.wal} = sequence - first raft index (docs/swarm-state-format.md §4.1).
  *
  * @param relative its path inside the swarm directory, to open it through {@code SwarmFiles}
  * @param file where it is, for messages

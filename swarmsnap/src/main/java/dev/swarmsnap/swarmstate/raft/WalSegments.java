@@ -18,7 +18,7 @@ public final class WalSegments {
 
   /**
    * The segments to read: from the last one whose first index is ≤ {@code snapIndex}, to the end,
-   * with consecutive sequence numbers (etcd's selection, format doc §4.1).
+   * with consecutive sequence numbers (etcd's selection, docs/swarm-state-format.md §4.1).
    *
    * @throws CorruptStateException if no segment covers the snapshot index (GC ran between copying
    *     the snapshot and the WAL) or a sequence number is missing

@@ -3,7 +3,7 @@ package dev.swarmsnap.swarmstate.raft;
 import java.nio.file.Path;
 
 /**
- * How the last segment ends (format doc §4.6).
+ * How the last segment ends (docs/swarm-state-format.md §4.6).
  *
  * @param file the last segment
  * @param validEnd offset just past the last good record

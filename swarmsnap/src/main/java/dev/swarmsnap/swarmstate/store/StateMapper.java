@@ -3,12 +3,16 @@ package dev.swarmsnap.swarmstate.store;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.swarmstate.model.ClusterInfo;
 import dev.swarmsnap.swarmstate.model.ConfigInfo;
+import dev.swarmsnap.swarmstate.model.ManagerInfo;
+import dev.swarmsnap.swarmstate.model.ManagerInfo.Leadership;
 import dev.swarmsnap.swarmstate.model.NetworkInfo;
 import dev.swarmsnap.swarmstate.model.NodeInfo;
 import dev.swarmsnap.swarmstate.model.PublishedPort;
+import dev.swarmsnap.swarmstate.model.RaftMemberInfo;
 import dev.swarmsnap.swarmstate.model.SecretInfo;
 import dev.swarmsnap.swarmstate.model.SecretValue;
 import dev.swarmsnap.swarmstate.model.ServiceInfo;
+import dev.swarmsnap.swarmstate.model.ServiceMode;
 import dev.swarmsnap.swarmstate.model.TaskInfo;
 import dev.swarmsnap.swarmstate.proto.swarmkit.Cluster;
 import dev.swarmsnap.swarmstate.proto.swarmkit.Config;
@@ -35,11 +39,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Maps store objects to read-model records. Leaves out every sensitive field (format doc §5.2):
+ * Maps store objects to read-model records. Leaves out every sensitive field (docs/swarm-state-format.md §5.2):
  * secret data (unless revealing), root CA key, unlock keys (only a fingerprint), join tokens and
  * network bootstrap keys are never copied. Stateless.
  */
 public final class StateMapper {
+  /** The label swarmkit puts on the local networks it keeps in the store ({@code bridge}, {@code host}). */
+  static final String PREDEFINED = "com.docker.swarm.predefined";
 
   public List<ClusterInfo> clusters(StoreReplayer store) {
     return store.all(TargetCase.CLUSTER, Cluster.class).stream().map(StateMapper::cluster).toList();
@@ -66,6 +72,7 @@ public final class StateMapper {
   }
 
   public List<NodeInfo> nodes(StoreReplayer store) {
+    List<RaftMemberInfo> members = store.members();
     return sorted(store.all(TargetCase.NODE, Node.class).stream().map(n -> new NodeInfo(
         n.getId(),
         n.getDescription().getHostname().isEmpty()
@@ -75,18 +82,45 @@ public final class StateMapper {
         lower(n.getSpec().getAvailability().name()),
         lower(n.getStatus().getState().name()),
         n.getStatus().getAddr(),
-        n.getManagerStatus().getAddr(),
-        n.getManagerStatus().getLeader(),
+        manager(n.getId(), members),
         n.getDescription().getEngine().getEngineVersion())).toList(), NodeInfo::id);
   }
 
+  /**
+   * A node's manager status from the raft membership: swarmkit leaves manager_status out of the
+   * stored node (the API fills it from the live raft), so the membership is what is on disk.
+   */
+  private static Optional<ManagerInfo> manager(String nodeId, List<RaftMemberInfo> members) {
+    Leadership leadership = members.size() == 1 ? Leadership.LEADER : Leadership.UNKNOWN;
+    return members.stream()
+        .filter(m -> m.nodeId().equals(nodeId))
+        .findFirst()
+        .map(m -> new ManagerInfo(m.raftId(), m.addr(), leadership));
+  }
+
+  /**
+   * Swarm networks as the Engine API lists them: without the predefined {@code bridge} and {@code
+   * host} networks swarmkit keeps in its store (the engine leaves out what carries {@link
+   * #PREDEFINED}), so every count of networks means the same everywhere.
+   */
   public List<NetworkInfo> networks(StoreReplayer store) {
-    return sorted(store.all(TargetCase.NETWORK, Network.class).stream().map(n -> new NetworkInfo(
-        n.getId(),
-        n.getSpec().getAnnotations().getName(),
-        n.getMeta().getVersion().getIndex(),
-        n.getSpec().getDriverConfig().getName(),
-        n.getSpec().getAnnotations().getLabelsMap())).toList(), NetworkInfo::id);
+    return sorted(store.all(TargetCase.NETWORK, Network.class).stream()
+        .filter(n -> !"true".equals(n.getSpec().getAnnotations().getLabelsMap().get(PREDEFINED)))
+        .map(n -> new NetworkInfo(
+            n.getId(),
+            n.getSpec().getAnnotations().getName(),
+            n.getMeta().getVersion().getIndex(),
+            driver(n),
+            n.getSpec().getAnnotations().getLabelsMap())).toList(), NetworkInfo::id);
+  }
+
+  /**
+   * The allocated driver, which the engine reports (ingress has no driver_config, only the
+   * driver_state the allocator wrote); the requested one while allocation is pending.
+   */
+  private static String driver(Network n) {
+    return n.hasDriverState() && !n.getDriverState().getName().isEmpty()
+        ? n.getDriverState().getName() : n.getSpec().getDriverConfig().getName();
   }
 
   public List<ConfigInfo> configs(StoreReplayer store) {
@@ -127,15 +161,14 @@ public final class StateMapper {
     for (NetworkAttachmentConfig n : spec.getNetworksList()) {
       networks.add(netNames.getOrDefault(n.getTarget(), n.getTarget()));
     }
-    String mode = switch (spec.getModeCase()) {
-      case REPLICATED -> "replicated";
-      case GLOBAL -> "global";
-      case REPLICATED_JOB -> "replicated-job";
-      case GLOBAL_JOB -> "global-job";
-      case MODE_NOT_SET -> "";
+    ServiceMode mode = switch (spec.getModeCase()) {
+      case REPLICATED -> ServiceMode.replicated(spec.getReplicated().getReplicas());
+      case GLOBAL -> ServiceMode.named("global");
+      case REPLICATED_JOB -> ServiceMode.replicatedJob(
+          spec.getReplicatedJob().getTotalCompletions(), spec.getReplicatedJob().getMaxConcurrent());
+      case GLOBAL_JOB -> ServiceMode.named("global-job");
+      case MODE_NOT_SET -> ServiceMode.named("");
     };
-    Optional<Long> replicas = spec.getModeCase() == ServiceSpec.ModeCase.REPLICATED
-        ? Optional.of(spec.getReplicated().getReplicas()) : Optional.empty();
     List<PublishedPort> ports = new ArrayList<>();
     for (PortConfig p : spec.getEndpoint().getPortsList()) {
       ports.add(new PublishedPort(lower(p.getProtocol().name()), p.getTargetPort(),
@@ -147,7 +180,6 @@ public final class StateMapper {
         s.getMeta().getVersion().getIndex(),
         container.getImage(),
         mode,
-        replicas,
         networks,
         container.getSecretsList().stream().map(SecretReference::getSecretName).toList(),
         container.getConfigsList().stream().map(ConfigReference::getConfigName).toList(),

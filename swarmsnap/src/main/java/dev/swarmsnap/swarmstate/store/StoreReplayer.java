@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The swarmkit store and raft membership, built from a snapshot and then entry by entry (format
- * doc §4.7). Each normal entry is one transaction: if any action conflicts (CREATE of an existing
+ * The swarmkit store and raft membership, built from a snapshot and then entry by entry (docs/swarm-state-format.md
+ * §4.7). Each normal entry is one transaction: if any action conflicts (CREATE of an existing
  * ID, UPDATE or REMOVE of a missing one) the whole entry is skipped, as swarmkit aborts it, and a
  * problem is recorded. Not thread-safe.
  */
@@ -121,7 +121,7 @@ public final class StoreReplayer {
     return Optional.empty();
   }
 
-  /** Applies a decrypted ConfChange entry to the membership (format doc §4.7 step 5). */
+  /** Applies a decrypted ConfChange entry to the membership (docs/swarm-state-format.md §4.7 step 5). */
   public Optional<String> applyConfChange(long index, byte[] plain) {
     ConfChange cc;
     try {
@@ -213,7 +213,7 @@ public final class StoreReplayer {
     };
   }
 
-  /** Every store object has {@code string id = 1} (format doc §5.2). */
+  /** Every store object has {@code string id = 1} (docs/swarm-state-format.md §5.2). */
   private static String idOf(Message m) {
     return (String) m.getField(m.getDescriptorForType().findFieldByNumber(1));
   }

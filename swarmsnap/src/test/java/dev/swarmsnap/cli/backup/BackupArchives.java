@@ -3,7 +3,7 @@ package dev.swarmsnap.cli.backup;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ArchiveReport;
 import dev.swarmsnap.archive.ProgressListener;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

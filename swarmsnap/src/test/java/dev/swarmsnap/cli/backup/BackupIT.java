@@ -3,8 +3,8 @@ package dev.swarmsnap.cli.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmsnap.archive.ArchiveReport;
-import dev.swarmsnap.core.manifest.Manifest;
-import dev.swarmsnap.core.manifest.ManifestFile;
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.ManifestFile;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.lab.CommandResult;
 import dev.swarmsnap.lab.Lab;
@@ -68,6 +68,12 @@ class BackupIT {
     assertThat(report.intact()).as(report.problems().toString()).isTrue();
     Swarmsnap.Run verify = Swarmsnap.on(follower, "verify", archive.toString(), "--json");
     assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    // backup and verify count the networks the engine lists as swarm networks, no predefined ones
+    int networks = run.json().path("objects").path("networks").asInt(-1);
+    assertThat(networks).isEqualTo((int) lab.docker(leader.name(), QUICK, "network", "ls", "-q", "--filter", "scope=swarm")
+        .requireOk("network ls").stdout().strip().lines().count());
+    assertThat(reason(verify, "api networks")).startsWith(networks + " in the store, " + networks + " in the API");
+    assertThat(reason(verify, "12 summary")).contains(", " + networks + " networks, ");
     lab.stop(follower.name());
     try {
       assertEveryFileIsArchived(report.manifest(), follower.swarmDir());
@@ -217,6 +223,15 @@ class BackupIT {
     command[0] = "backup";
     System.arraycopy(args, 0, command, 1, args.length);
     return Swarmsnap.run(env, command);
+  }
+
+  private static String reason(Swarmsnap.Run verify, String check) {
+    for (var f : verify.json().path("findings")) {
+      if (f.path("check").asText().equals(check)) {
+        return f.path("reason").asText();
+      }
+    }
+    throw new AssertionError("verify reported no " + check + ": " + verify.out());
   }
 
   static LabNode follower(Lab lab, int index) {

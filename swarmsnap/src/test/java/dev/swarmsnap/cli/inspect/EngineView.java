@@ -2,7 +2,6 @@ package dev.swarmsnap.cli.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.swarmsnap.lab.CommandResult;
 import dev.swarmsnap.lab.Lab;
 import java.io.IOException;
@@ -90,13 +89,44 @@ final class EngineView {
     return out;
   }
 
-  static ArrayNode swarmNetworks(JsonNode inspectJson) {
-    ArrayNode out = JSON.createArrayNode();
-    inspectJson.get("networks").forEach(n -> {
-      if (!"true".equals(n.path("labels").path("com.docker.swarm.predefined").asText())) {
-        out.add(n);
-      }
-    });
+  /** {@code id -> field} of one kind in {@code inspect --json} output. */
+  static Map<String, String> fields(JsonNode inspectJson, String kind, String field) {
+    Map<String, String> out = new TreeMap<>();
+    inspectJson.get(kind).forEach(o -> out.put(o.get("id").asText(), o.path(field).asText()));
     return out;
+  }
+
+  /** The object of one kind named {@code name} in {@code inspect --json} output. */
+  static JsonNode named(JsonNode inspectJson, String kind, String name) {
+    for (JsonNode o : inspectJson.get(kind)) {
+      if (o.get("name").asText().equals(name)) {
+        return o;
+      }
+    }
+    throw new AssertionError("no " + name + " among the " + kind + " of " + inspectJson);
+  }
+
+  /** {@code network id -> Driver}, as the engine reports it. */
+  Map<String, String> networkDrivers() {
+    Map<String, String> out = new TreeMap<>();
+    docs.get("networks").forEach(n -> out.put(n.get("Id").asText(), n.path("Driver").asText()));
+    return out;
+  }
+
+  /** {@code node id -> ManagerStatus.Addr} (empty for a worker). */
+  Map<String, String> managerAddrs() {
+    Map<String, String> out = new TreeMap<>();
+    docs.get("nodes").forEach(n -> out.put(n.get("ID").asText(), n.path("ManagerStatus").path("Addr").asText()));
+    return out;
+  }
+
+  /** {@code Spec.Mode.ReplicatedJob} of the service named {@code name}. */
+  JsonNode replicatedJob(String name) {
+    for (JsonNode s : docs.get("services")) {
+      if (s.path("Spec").path("Name").asText().equals(name)) {
+        return s.path("Spec").path("Mode").path("ReplicatedJob");
+      }
+    }
+    throw new AssertionError("the engine lists no service " + name);
   }
 }

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code inspect --json} and {@code verify} on the cold state of a follower of a real 3+1 swarm
- * (no autolock) with secrets, configs, an overlay network, replicated and global services, and a
- * raft snapshot forced by {@code --snapshot-interval 50}: IDs, names and versions equal the
- * engine API's view, kind by kind.
+ * (no autolock) with secrets, configs, an overlay network, replicated and global services, a
+ * replicated job, and a raft snapshot forced by {@code --snapshot-interval 50}: IDs, names and
+ * versions equal the engine API's view, kind by kind, and so do the networks' drivers, the
+ * managers' raft addresses and the job's completions and concurrency.
  */
 @LabSwarm(managers = 3, workers = 1, autolock = false, sampleObjects = true)
 @Timeout(600)
@@ -56,6 +57,8 @@ class InspectPlainIT {
         "--network", "it_net", "--secret", "it_secret", "--config", "it_cfg_30", "-p", "8081:80", "it-none/web:1");
     run(lab, leader, "service", "create", "--no-resolve-image", "--detach", "--name", "it_agent", "--mode", "global",
         "it-none/agent:1");
+    run(lab, leader, "service", "create", "--no-resolve-image", "--detach", "--name", "it_job", "--mode", "replicated-job",
+        "--replicas", "5", "--max-concurrent", "2", "it-none/job:1");
     LabNode follower = lab.nodes().stream()
         .filter(n -> n.role() == LabNode.Role.MANAGER && !n.name().equals(leader)).findFirst().orElseThrow();
     EngineView api = EngineView.of(lab, leader);
@@ -77,9 +80,18 @@ class InspectPlainIT {
       Map<String, Long> nodes = EngineView.versions(json, "nodes");
       assertThat(nodes.keySet()).isEqualTo(api.versions("nodes").keySet());
       api.versions("nodes").forEach((id, v) -> assertThat(nodes.get(id)).as(id).isGreaterThanOrEqualTo(v));
-      Map<String, Long> nets = new TreeMap<>();
-      EngineView.swarmNetworks(json).forEach(n -> nets.put(n.get("id").asText(), -1L));
-      assertThat(nets.keySet()).isEqualTo(api.versions("networks").keySet());
+      assertThat(EngineView.versions(json, "networks").keySet()).isEqualTo(api.versions("networks").keySet());
+      assertThat(EngineView.fields(json, "networks", "driver")).isEqualTo(api.networkDrivers());
+      Map<String, String> managerAddrs = new TreeMap<>();
+      json.get("nodes").forEach(n -> managerAddrs.put(n.get("id").asText(), n.path("manager").path("addr").asText()));
+      assertThat(managerAddrs).isEqualTo(api.managerAddrs());
+      // three managers: which one led is not on disk
+      assertThat(json.findValues("leader")).hasSize(3).allSatisfy(l -> assertThat(l.asText()).isEqualTo("unknown"));
+      JsonNode job = EngineView.named(json, "services", "it_job");
+      assertThat(job.get("mode").asText()).isEqualTo("replicated-job");
+      assertThat(job.has("replicas")).isFalse();
+      assertThat(job.get("totalCompletions").asLong()).isEqualTo(api.replicatedJob("it_job").get("TotalCompletions").asLong());
+      assertThat(job.get("maxConcurrent").asLong()).isEqualTo(api.replicatedJob("it_job").get("MaxConcurrent").asLong());
       assertThat(json.toString()).doesNotContain("SWMTKN", "PRIVATE KEY");
 
       Swarmsnap.Run verify = Swarmsnap.run(Map.of(), "verify", follower.swarmDir().toString());

@@ -8,6 +8,9 @@ import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.core.inspect.Inspection;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.swarmstate.SwarmStateReader;
+import dev.swarmsnap.swarmstate.model.ServiceInfo;
+import dev.swarmsnap.swarmstate.model.ServiceMode;
+import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,7 +18,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +63,66 @@ class InspectRenderingTest {
     assertThat(text(revealed)).contains("value: ");
   }
 
+  @Test
+  void bothRenderingsShowTheSwarmNetworksWithTheirDriverAndNoPredefinedOnes() throws Exception {
+    Inspection i = inspection(false);
+    JsonNode json = json(i);
+
+    assertThat(text(i)).contains("Networks (2)").containsPattern("ingress +overlay ").doesNotContain(" bridge ", " host ");
+    assertThat(json.get("networks")).hasSize(2);
+    json.get("networks").forEach(n -> assertThat(n.get("driver").asText()).as(n.get("name").asText()).isEqualTo("overlay"));
+  }
+
+  @Test
+  void theManagerOfAOneManagerSwarmShowsItsRaftAddressAndLeads() throws Exception {
+    Inspection i = inspection(false);
+    JsonNode manager = json(i).get("nodes").get(0).get("manager");
+
+    assertThat(text(i)).contains("raft 10.231.250.12:2377, leader\n");
+    assertThat(manager.get("addr").asText()).isEqualTo("10.231.250.12:2377");
+    assertThat(manager.get("leader").asText()).isEqualTo("yes");
+    assertThat(manager.get("raftId").asText()).isEqualTo(Long.toHexString(i.state().raft().raftId()));
+  }
+
+  @Test
+  void whichOfThreeManagersLedIsShownAsUnknownNotAsNo() throws Exception {
+    Inspection i = unpacked("three", Optional.empty(), false);
+
+    assertThat(text(i)).contains("raft 10.231.250.21:2377, leader unknown", "raft 10.231.250.22:2377, leader unknown");
+    json(i).get("nodes").forEach(n -> assertThat(n.get("manager").get("leader").asText()).isEqualTo("unknown"));
+  }
+
+  @Test
+  void aReplicatedJobShowsItsCompletionsAndConcurrencyAndNoServiceShowsNullReplicas() throws Exception {
+    Inspection fixture = inspection(false);
+    ServiceInfo web = fixture.state().services().stream().filter(s -> s.name().equals("rdr_web")).findFirst().orElseThrow();
+    ServiceInfo job = new ServiceInfo("jobid", "nightly", 7, "busybox", ServiceMode.replicatedJob(5, 2),
+        List.of(), List.of(), List.of(), List.of(), Map.of());
+    SwarmState s = fixture.state();
+    Inspection i = new Inspection(fixture.source(), false, Optional.empty(), new SwarmState(s.cluster(), s.raft(),
+        s.nodes(), List.of(web, job), s.networks(), s.configs(), s.secrets(), s.tasks(), s.certificates(), s.warnings()));
+    Map<String, JsonNode> services = new TreeMap<>();
+    json(i).get("services").forEach(n -> services.put(n.get("name").asText(), n));
+
+    assertThat(text(i)).contains("busybox, replicated-job, 5 completion(s), at most 2 at a time",
+        "rdr-none/web:1, replicated 2 replica(s)");
+    assertThat(services.get("nightly").get("mode").asText()).isEqualTo("replicated-job");
+    assertThat(services.get("nightly").get("totalCompletions").asLong()).isEqualTo(5);
+    assertThat(services.get("nightly").get("maxConcurrent").asLong()).isEqualTo(2);
+    assertThat(services.get("nightly").has("replicas")).isFalse();
+    assertThat(services.get("rdr_web").get("replicas").asLong()).isEqualTo(2);
+    assertThat(json(inspection(false)).get("services").toString()).doesNotContain("null");
+  }
+
   private Inspection inspection(boolean reveal) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("locked-" + reveal));
-    Process p = new ProcessBuilder("tar", "-xzf", resource("locked/swarm.tar.gz").toString(), "-C", dir.toString()).start();
+    return unpacked("locked", Optional.of(UnlockKey.parse(Files.readString(resource("locked/unlock-key")))), reveal);
+  }
+
+  private Inspection unpacked(String fixture, Optional<UnlockKey> key, boolean reveal) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve(fixture + "-" + reveal));
+    Process p = new ProcessBuilder("tar", "-xzf", resource(fixture + "/swarm.tar.gz").toString(), "-C", dir.toString()).start();
     p.getInputStream().readAllBytes();
     assertThat(p.waitFor()).isZero();
-    Optional<UnlockKey> key = Optional.of(UnlockKey.parse(Files.readString(resource("locked/unlock-key"))));
     return new Inspection(dir.toString(), false, Optional.empty(),
         new SwarmStateReader().read(dir.resolve("swarm"), key, reveal));
   }

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabCommandIT {
   private static final String LAB = "tc" + Long.toString(System.nanoTime() % 1_000_000L, 36);
+  /** The engine of this run (the matrix points -Dswarmsnap.lab.dockerd at a newer one), else PATH's. */
+  private static final Path DOCKERD = dockerd();
 
   /** What one in-process run printed and returned. */
   record Run(int code, String out, String err) {}
@@ -46,6 +48,27 @@ class LabCommandIT {
     return new Run(code, out.toString(), err.toString());
   }
 
+  private static Path dockerd() {
+    String chosen = System.getProperty("swarmsnap.lab.dockerd", "");
+    if (!chosen.isBlank()) {
+      return Path.of(chosen);
+    }
+    for (String dir : System.getenv("PATH").split(":")) {
+      if (Files.isExecutable(Path.of(dir, "dockerd"))) {
+        return Path.of(dir, "dockerd");
+      }
+    }
+    throw new IllegalStateException("no dockerd on PATH");
+  }
+
+  /** {@code 28.5.2} from the binary's {@code --version}. */
+  private static String versionOf(Path dockerd) throws Exception {
+    Process process = new ProcessBuilder(dockerd.toString(), "--version").start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return out.replaceAll("(?s)^Docker version ([0-9.]*[0-9]).*$", "$1");
+  }
+
   @AfterAll
   static void removeTheLab() {
     swarmsnap("lab", "down", "--name", LAB);
@@ -54,10 +77,16 @@ class LabCommandIT {
   @Test
   @Order(1)
   void upPrintsHowToReachEachNode() {
-    Run up = swarmsnap("lab", "up", "--name", LAB, "--managers", "1", "--workers", "1", "--empty");
+    Run up =
+        swarmsnap(
+            "lab", "up", "--name", LAB, "--managers", "1", "--workers", "1", "--empty", "--autolock",
+            "--dockerd", DOCKERD.toString());
 
     assertThat(up.code()).as(up.err()).isZero();
-    assertThat(up.out()).contains("lab '" + LAB + "' is up in ").contains("export DOCKER_HOST=unix://");
+    assertThat(up.out())
+        .contains("lab '" + LAB + "' is up in ")
+        .contains("engine " + DOCKERD)
+        .contains("export DOCKER_HOST=unix://");
   }
 
   @Test
@@ -74,6 +103,7 @@ class LabCommandIT {
     assertThat(m1.get("leader").asBoolean()).isTrue();
     assertThat(m1.get("address").asText()).startsWith("10.231.");
     assertThat(m1.get("running").asBoolean()).isTrue();
+    assertThat(m1.get("engineVersion").asText()).isEqualTo(versionOf(DOCKERD));
     assertThat(nodes.get(1).get("role").asText()).isEqualTo("worker");
     assertThat(nodes.get(1).get("leader").asBoolean()).isFalse();
   }
@@ -93,7 +123,9 @@ class LabCommandIT {
             "export SWARMSNAP_SWARM_DIR",
             "export SWARMSNAP_ENGINE_CONTROL",
             "export SWARMSNAP_PIDFILE",
-            "export SWARMSNAP_START_CMD");
+            "export SWARMSNAP_START_CMD",
+            "export SWARMSNAP_RUN_DIR",
+            "export SWARMSNAP_DOCKERD");
     // Plain docker reaches the node with those exports.
     Process docker =
         new ProcessBuilder("sh", "-c", env.out() + "\ndocker info --format '{{.Swarm.LocalNodeState}}'").start();
@@ -104,6 +136,24 @@ class LabCommandIT {
 
   @Test
   @Order(4)
+  void stopAndStartRestartTheSameEngineAndOnlyALockedNodeIsToldToUnlock() throws Exception {
+    assertThat(swarmsnap("lab", "stop", "--name", LAB, "m1").code()).isZero();
+    Run start = swarmsnap("lab", "start", "--name", LAB, "m1");
+    assertThat(start.code()).as(start.err()).isZero();
+    assertThat(start.out()).contains("m1 is autolocked: swarmsnap lab unlock --name " + LAB + " m1");
+    JsonNode nodes = new ObjectMapper().readTree(swarmsnap("lab", "ls", "--name", LAB, "--json").out());
+    assertThat(nodes.get(0).get("engineVersion").asText()).isEqualTo(versionOf(DOCKERD));
+    assertThat(swarmsnap("lab", "unlock", "--name", LAB, "m1").code()).isZero();
+
+    assertThat(swarmsnap("lab", "wipe", "--name", LAB, "m1").code()).isZero();
+    Run wiped = swarmsnap("lab", "start", "--name", LAB, "m1");
+
+    assertThat(wiped.code()).as(wiped.err()).isZero();
+    assertThat(wiped.out()).contains("m1 started").doesNotContain("autolocked");
+  }
+
+  @Test
+  @Order(5)
   void unknownNodeAndNameInUseHaveTheirExitCodes() {
     Run unknown = swarmsnap("lab", "stop", "--name", LAB, "m9");
     assertThat(unknown.code()).isEqualTo(ExitCode.NOT_FOUND.code());
@@ -120,7 +170,7 @@ class LabCommandIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void downRemovesTheLab() {
     Path dir = Path.of("/var/lib/swarmsnap/labs", LAB);
     assertThat(dir).exists();
@@ -133,7 +183,7 @@ class LabCommandIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void labUpRefusesANonRootUserInOneLine(@TempDir Path temp) throws Exception {
     Path jar = Path.of("target/swarmsnap.jar").toAbsolutePath();
     assertThat(jar).as("the shaded jar is built in 'package', before integration tests").exists();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.SwarmsnapCli;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.core.repository.BackupRecords;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.durable.DurableFiles;

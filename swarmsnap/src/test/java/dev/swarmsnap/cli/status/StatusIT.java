@@ -101,7 +101,7 @@ class StatusIT {
         .get(index);
   }
 
-  /** The leader notices a stopped manager within a fraction of a second (lab-notes §3); wait for that. */
+  /** The leader notices a stopped manager within a fraction of a second (docs/engine-behaviour.md §3); wait for that. */
   private static Swarmsnap.Run awaitReachable(LabNode node, int reachable) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     Swarmsnap.Run run;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UnlockKeyReaderTest {
-  // A throw-away key from the format doc's worked example, not a real swarm's.
+  // A throw-away key from the worked example of docs/swarm-state-format.md §6, not a real swarm's.
   private static final String KEY = "SWMKEY-1-FJYn6m3lb5chRgV07zs4K/Qpc/UDLRuNlOn++3DYTMI";
 
   private final UnlockKeyReader reader = new UnlockKeyReader(

@@ -2,8 +2,8 @@ package dev.swarmsnap.core.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.swarmsnap.core.restore.NewUnlockKeyDestination;
-import dev.swarmsnap.core.restore.RestorePlan;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
+import dev.swarmsnap.core.replace.RestorePlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -91,7 +91,6 @@ class SurvivalCheckTest {
     Map<String, ArrayNode> docs = new TreeMap<>();
     docs.put("services", list(state.services().stream().map(s -> object("ID", s.id(), s.name(), s.version(), true)).toList()));
     docs.put("networks", list(state.networks().stream()
-        .filter(n -> !"true".equals(n.labels().get(SurvivalCheck.PREDEFINED)))
         .map(n -> object("Id", n.id(), n.name(), n.version(), false)).toList()));
     docs.put("configs", list(state.configs().stream().map(c -> object("ID", c.id(), c.name(), c.version(), true)).toList()));
     docs.put("secrets", list(state.secrets().stream().map(s -> object("ID", s.id(), s.name(), s.version(), true)).toList()));

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.keys.UnlockKeySource;
+import dev.swarmsnap.core.replace.NewUnlockKeyDestination;
 import dev.swarmsnap.core.verify.RealState;
 import dev.swarmsnap.crypto.UnlockKey;
-import dev.swarmsnap.engine.process.HostLock;
+import dev.swarmsnap.hostlock.HostLock;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.testing.TestArchives;
@@ -92,7 +93,7 @@ class RestoreServiceTest {
   void withTheEngineDownAndNoSwarmDirectoryNamedTheDataRootIsUnknown() {
     engine.control().stop(Duration.ofSeconds(1));
     RestoreRequest request = new RestoreRequest(archive, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), false, true, false, tmp.resolve("run"), Duration.ofMinutes(5));
+        Optional.empty(), false, true, false, tmp.resolve("run"), Duration.ofMinutes(5), TargetEngine.onPath());
 
     assertThatThrownBy(() -> restore(request))
         .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
@@ -170,7 +171,7 @@ class RestoreServiceTest {
   private RestoreRequest request(Path archive, Optional<UnlockKeySource> key,
       Optional<NewUnlockKeyDestination> newKey, boolean dryRun, boolean confirmed) {
     return new RestoreRequest(archive, Optional.of(swarmDir), key, newKey, Optional.empty(), dryRun, confirmed,
-        !confirmed, tmp.resolve("run"), Duration.ofMinutes(5));
+        !confirmed, tmp.resolve("run"), Duration.ofMinutes(5), TargetEngine.onPath());
   }
 
   private static UnlockKeySource key(String file) {

@@ -142,6 +142,11 @@ class ScheduledTurnTest {
     }
 
     @Override
+    public void autolockWithNewKey() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void removeNode(String id, boolean force) {
       throw new UnsupportedOperationException();
     }

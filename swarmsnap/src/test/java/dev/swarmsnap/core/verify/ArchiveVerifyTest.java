@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.core.inspect.InspectService;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.error.WrongUnlockKeyException;
@@ -160,6 +160,20 @@ class ArchiveVerifyTest {
         .hasMessageContaining(old.fingerprint())
         .hasMessageContaining(current.fingerprint());
     assertThat(verify.verify(archive, Optional.of(current)).failed()).isFalse();
+  }
+
+  @Test
+  void aRotatedKeyOnALockedDirectoryNamesItsFingerprintAndTheKekVersionTheNodeKeyNeeds() throws Exception {
+    Path dir = RealState.unpack("locked", tmp);
+    UnlockKey current = UnlockKey.parse(Files.readString(RealState.resource("locked/unlock-key")));
+    UnlockKey old = UnlockKey.parse(Files.readString(RealState.resource("locked/unlock-key.old")));
+
+    // a directory holds the fitting key's fingerprint only in the cluster object that key seals
+    assertThatThrownBy(() -> verify.verify(dir, Optional.of(old)))
+        .isInstanceOf(WrongUnlockKeyException.class)
+        .hasMessageContaining("this unlock key does not open this swarm (key fingerprint " + old.fingerprint())
+        .hasMessageContaining("sealed by the unlock key of kek-version 28,")
+        .hasMessageNotContaining(current.fingerprint());
   }
 
   private static void put(TarArchiveOutputStream tar, String name, byte[] content) throws Exception {

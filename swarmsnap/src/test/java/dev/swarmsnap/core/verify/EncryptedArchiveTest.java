@@ -9,7 +9,7 @@ import dev.swarmsnap.archive.ExtractionLimits;
 import dev.swarmsnap.archive.NotASwarmsnapArchiveException;
 import dev.swarmsnap.archive.ProgressListener;
 import dev.swarmsnap.archive.SafeExtractor;
-import dev.swarmsnap.core.manifest.ManifestCodec;
+import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.error.ExitCode;

@@ -37,14 +37,14 @@ class Crc32cTest {
     CRC32C jdk = new CRC32C();
     jdk.update(data);
     assertThat(crc.update(0, data)).isEqualTo((int) jdk.getValue());
-    // seeded: the value the WAL's crc record carries into the next segment (format doc §4.3)
+    // seeded: the value the WAL's crc record carries into the next segment (docs/swarm-state-format.md §4.3)
     int seeded = crc.update(0x5a214488, data);
     assertThat(seeded).isNotEqualTo((int) jdk.getValue());
   }
 
   @Test
   void walExampleChainFromTheFormatDoc() {
-    // format doc §6: metadata record data, CRC after it is 5a214488 from a zero start; the empty
+    // docs/swarm-state-format.md §6: metadata record data, CRC after it is 5a214488 from a zero start; the empty
     // snapshot record {0,0} = 08 00 10 00 then gives 2a57de24.
     byte[] snapshotRecordData = {0x08, 0x00, 0x10, 0x00};
     assertThat(crc.update(0x5a214488, snapshotRecordData)).isEqualTo(0x2a57de24);

@@ -43,7 +43,7 @@ class WalAppenderTest {
     long good = appender.append(new WalTail(wal, 0, false, "empty", 0), List.of(
         new WalAppender.NewRecord(WalRecord.CRC, new byte[0]),
         new WalAppender.NewRecord(WalRecord.METADATA, bytes("node-1"))));
-    // a frame that claims 64 bytes but has 20 of junk: a write torn by a crash (format doc §4.6)
+    // a frame that claims 64 bytes but has 20 of junk: a write torn by a crash (docs/swarm-state-format.md §4.6)
     Files.write(wal, new WalBytes().word(64).bytes(filled(20, (byte) 0x5a)).toByteArray(),
         java.nio.file.StandardOpenOption.APPEND);
     byte[] before = Files.readAllBytes(wal);

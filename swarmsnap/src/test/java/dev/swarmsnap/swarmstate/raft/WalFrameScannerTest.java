@@ -18,7 +18,7 @@ class WalFrameScannerTest {
 
   @ParameterizedTest
   @CsvSource({
-    // examples from format doc §4.2
+    // examples from docs/swarm-state-format.md §4.2
     "0x8400000000000004, 4, 4",
     "0x8700000000000041, 65, 7",
     "0x86000000000000aa, 170, 6",

@@ -107,6 +107,12 @@ public final class FakeEngineClient implements EngineClient {
   }
 
   @Override
+  public void autolockWithNewKey() {
+    answer("autolockWithNewKey");
+    requireControl("POST /swarm/update");
+  }
+
+  @Override
   public void removeNode(String id, boolean force) {
     answer("DELETE /nodes/" + id);
     requireControl("DELETE /nodes/" + id);

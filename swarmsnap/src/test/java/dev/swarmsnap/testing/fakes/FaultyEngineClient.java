@@ -103,6 +103,14 @@ public final class FaultyEngineClient implements EngineClient {
   }
 
   @Override
+  public void autolockWithNewKey() {
+    call("autolockWithNewKey", () -> {
+      inner.autolockWithNewKey();
+      return null;
+    });
+  }
+
+  @Override
   public void removeNode(String id, boolean force) {
     call("removeNode", () -> {
       inner.removeNode(id, force);

@@ -1,6 +1,6 @@
 package dev.swarmsnap.testing.fakes;
 
-import dev.swarmsnap.core.restore.SwarmDirectorySwap;
+import dev.swarmsnap.core.replace.SwarmDirectorySwap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

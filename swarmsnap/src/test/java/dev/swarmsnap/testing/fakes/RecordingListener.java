@@ -1,8 +1,8 @@
 package dev.swarmsnap.testing.fakes;
 
 import dev.swarmsnap.core.backup.BackupListener;
-import dev.swarmsnap.core.restore.RestoreListener;
-import dev.swarmsnap.core.restore.RestorePlan;
+import dev.swarmsnap.core.replace.RestoreListener;
+import dev.swarmsnap.core.replace.RestorePlan;
 import java.util.ArrayList;
 import java.util.List;
 
