@@ -3,12 +3,14 @@ package dev.swarmsnap.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swarmsnap.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -174,14 +176,21 @@ class BackgroundStreamsTest {
         closed.set(true);
       }
     };
-    ReadAheadInputStream in = new ReadAheadInputStream(endless, "test-read");
+    ReadAheadInputStream in = new ReadAheadInputStream(endless, "test-read-full");
     assertThat(in.read()).isZero();
-    // The worker has filled the queue by now and waits for room.
-    Thread.sleep(200);
+    assertThat(Await.until(Duration.ofSeconds(10), () -> waiting("test-read-full")))
+        .as("the worker filled the pipe and waits for room").isTrue();
     in.close();
     assertThat(closed).isTrue();
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("test-read") && t.isAlive());
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("test-read-full") && t.isAlive());
     assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessage("stream closed");
+  }
+
+  /** The endless source never blocks, so a worker that waits at all waits for room in the pipe. */
+  private static boolean waiting(String threadName) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(threadName))
+        .anyMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING);
   }
 
   private static byte[] random(int size) {

@@ -1,35 +1,30 @@
 package dev.swarmsnap.core.backup;
 
 import dev.swarmsnap.archive.ArchiveName;
-import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ArchiveSource;
-import dev.swarmsnap.archive.ArchiveWriter;
-import dev.swarmsnap.archive.CheckedArchiveWriter;
-import dev.swarmsnap.archive.CompressionSettings;
 import dev.swarmsnap.archive.WrittenArchive;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
-import dev.swarmsnap.archive.manifest.Manifest;
 import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.core.status.BackupSafety;
 import dev.swarmsnap.core.status.SwarmView;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeKeyPair;
 import dev.swarmsnap.crypto.age.AgeRecipients;
-import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.durable.StagingDirectory;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.hostlock.HostLock;
 import dev.swarmsnap.engine.process.OutageSettings;
+import dev.swarmsnap.engine.process.RestartGuard;
+import dev.swarmsnap.engine.process.WatchdogGuard;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
 import dev.swarmsnap.swarmstate.model.SwarmState;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +47,8 @@ import java.util.stream.Collectors;
  */
 public final class BackupService {
   private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Clock clock;
   private final UnlockKeyReader keyReader;
@@ -62,6 +59,7 @@ public final class BackupService {
   private final ManifestAssembler manifests = new ManifestAssembler();
   private final ManifestCodec codec = new ManifestCodec();
   private final Optional<AgeRecipients> encryption;
+  private final RestartGuard guard;
 
   public BackupService(Clock clock, UnlockKeyReader keyReader) {
     this(clock, keyReader, Optional.empty());
@@ -72,184 +70,176 @@ public final class BackupService {
    *     written (and gets the {@code .swarmsnap.age} name)
    */
   public BackupService(Clock clock, UnlockKeyReader keyReader, Optional<AgeRecipients> encryption) {
+    this(clock, keyReader, encryption, new WatchdogGuard());
+  }
+
+  /** @param guard what restarts the engine if this process dies during the outage */
+  public BackupService(Clock clock, UnlockKeyReader keyReader, Optional<AgeRecipients> encryption, RestartGuard guard) {
     this.clock = clock;
     this.keyReader = keyReader;
     this.encryption = Objects.requireNonNull(encryption, "encryption");
+    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   public BackupReport run(BackupRequest request, EngineClient engine, EngineControl control, BackupListener listener) {
-    Instant started = clock.instant();
+    BackupRun run = new BackupRun(request, engine, control, listener, clock.instant());
     // The lock comes first: a second backup on this host would otherwise be refused for the
     // quorum the first one is holding down, which names the wrong cause.
     try (HostLock lock = HostLock.acquire(request.runDir().resolve("swarmsnap.lock"), "backup");
         EncryptionPreparation prepared = encryption.map(EncryptionPreparation::start).orElse(null)) {
-      listener.step("checking the swarm at " + engine.endpoint());
-      SwarmView view = SwarmView.of(engine);
-      Preflight decision = preflight.check(safety.evaluate(view.swarm(), view.nodes()), request.options());
-      if (decision.needsConfirmation() && !listener.confirm(decision.warnings())) {
-        throw new SwarmsnapException(ExitCode.UNSAFE, "backup cancelled: the outage was not confirmed", null);
+      BackupSubject subject = checkSwarm(run);
+      try (HeldUnlockKey key = unlockKey(run, subject)) {
+        return backUp(run, subject, key, Optional.ofNullable(prepared));
       }
-      List<String> warnings = new ArrayList<>(decision.warnings());
-      decision.warnings().forEach(listener::warn);
-      Path swarmDir = request.swarmDir().orElse(Path.of(view.info().dockerRootDir(), "swarm"));
-      requireSwarmDirectory(swarmDir);
-      String clusterId = view.swarm().clusterId().orElse("unknown");
-      ArchiveName name = ArchiveName.of(clusterId, view.info().hostname(), started);
-      Path target = targetFile(request.output(), encryption.isPresent() ? name.encryptedFileName() : name.fileName());
-      char[] keyText = null;
-      UnlockKey key = null;
-      try {
-        Optional<UnlockKeyCheck.Fitted> fitted = Optional.empty();
-        if (view.swarm().autolock().orElse(false)) {
-          listener.step("autolock is on: checking the unlock key against this node's key");
-          keyText = request.keySource().map(keyReader::read).orElseGet(engine::unlockKey);
-          key = UnlockKey.parse(keyText);
-          fitted = Optional.of(keyCheck.check(swarmDir, key));
-          String keep = "autolock is on: restoring this backup needs the unlock key that is current now ("
-              + fitted.get().fingerprint() + "); it is NOT in the archive. Keep it off this host,"
-              + " e.g. in your password manager (docker swarm unlock-key -q prints it)";
-          listener.warn(keep);
-          warnings.add(keep);
-        }
-        return backUp(request, engine, control, listener, view, swarmDir, target, keyText, key, fitted, warnings,
-            Optional.ofNullable(prepared), started);
-      } finally {
-        if (keyText != null) {
-          Arrays.fill(keyText, '\0');
-        }
-        if (key != null) {
-          key.wipe();
-        }
+    }
+  }
+
+  /** Preflight: is it safe to stop this engine now, where is its state, where does the archive go. */
+  private BackupSubject checkSwarm(BackupRun run) {
+    run.listener().step("checking the swarm at " + run.engine().endpoint());
+    SwarmView view = SwarmView.of(run.engine());
+    Preflight decision = preflight.check(safety.evaluate(view.swarm(), view.nodes()), run.request().options());
+    if (decision.needsConfirmation() && !run.listener().confirm(decision.warnings())) {
+      throw new SwarmsnapException(ExitCode.UNSAFE, "backup cancelled: the outage was not confirmed", null);
+    }
+    decision.warnings().forEach(run.listener()::warn);
+    Path swarmDir = run.request().swarmDir().orElse(Path.of(view.info().dockerRootDir(), "swarm"));
+    requireSwarmDirectory(swarmDir);
+    ArchiveName name = ArchiveName.of(view.swarm().clusterId().orElse("unknown"), view.info().hostname(), run.started());
+    Path target = targetFile(run.request().output(),
+        encryption.isPresent() ? name.encryptedFileName() : name.fileName());
+    return new BackupSubject(view, swarmDir, target, decision.warnings());
+  }
+
+  /** Autolock: the unlock key, checked against this node's key before anything stops. */
+  private HeldUnlockKey unlockKey(BackupRun run, BackupSubject subject) {
+    if (!subject.view().swarm().autolock().orElse(false)) {
+      return HeldUnlockKey.none();
+    }
+    run.listener().step("autolock is on: checking the unlock key against this node's key");
+    char[] text = run.request().keySource().map(keyReader::read).orElseGet(run.engine()::unlockKey);
+    UnlockKey key = null;
+    try {
+      key = UnlockKey.parse(text);
+      UnlockKeyCheck.Fitted fitted = keyCheck.check(subject.swarmDir(), key);
+      String keep = "autolock is on: restoring this backup needs the unlock key that is current now ("
+          + fitted.fingerprint() + "); it is NOT in the archive. Keep it off this host,"
+          + " e.g. in your password manager (docker swarm unlock-key -q prints it)";
+      run.listener().warn(keep);
+      return new HeldUnlockKey(Optional.of(text), Optional.of(key), Optional.of(fitted), Optional.of(keep));
+    } catch (RuntimeException e) {
+      Arrays.fill(text, '\0');
+      if (key != null) {
+        key.wipe();
       }
+      throw e;
     }
   }
 
   private BackupReport backUp(
-      BackupRequest request,
-      EngineClient engine,
-      EngineControl control,
-      BackupListener listener,
-      SwarmView view,
-      Path swarmDir,
-      Path target,
-      char[] keyText,
-      UnlockKey key,
-      Optional<UnlockKeyCheck.Fitted> fitted,
-      List<String> warnings,
-      Optional<EncryptionPreparation> prepared,
-      Instant started) {
-    listener.step("recording the engine's own view of the swarm (API snapshot)");
-    SortedMap<String, byte[]> api = engine.apiSnapshot();
-    try (StagingDirectory staging = StagingDirectory.createNextTo(target)) {
+      BackupRun run, BackupSubject subject, HeldUnlockKey key, Optional<EncryptionPreparation> prepared) {
+    run.listener().step("recording the engine's own view of the swarm (API snapshot)");
+    SortedMap<String, byte[]> api = run.engine().apiSnapshot();
+    try (StagingDirectory staging = StagingDirectory.createNextTo(subject.target())) {
       List<StagedFile> apiFiles = new ApiSnapshotWriter().write(api, staging.path());
       // Refuses here, with the engine untouched, if the archive could not be encrypted.
       Optional<AgeKeyPair> readBackKey = prepared.map(EncryptionPreparation::readBackKey);
-      listener.step("stopping the engine (" + control.describe() + ")");
-      List<StagedFile> swarmFiles;
-      Instant stoppedAt;
-      Instant exitedAt;
-      Instant copiedAt;
-      OutageSettings settings = new OutageSettings(
-          request.runDir(), request.options().maxDowntime(), Duration.ofSeconds(60), Duration.ofSeconds(60),
-          Optional.of(staging.path()));
-      try (EngineOutage outage = EngineOutage.begin(control, settings, clock.instant())) {
-        stoppedAt = outage.stoppedAt();
-        exitedAt = outage.exitedAt();
-        listener.step("engine stopped; copying the swarm directory's real data");
-        swarmFiles = copier.copy(swarmDir, staging.path());
-        copiedAt = clock.instant();
-        if (outage.watchdogFired()) {
-          throw new SwarmsnapException(
-              ExitCode.FAILED,
-              "the maximum downtime (" + request.options().maxDowntime().toSeconds()
-                  + " s) passed during the copy and the watchdog started the engine: the copy may be torn; nothing was written",
-              "raise --max-downtime, or look at why copying was slow (disk, I/O load)");
-        }
-        listener.step("starting the engine");
-        outage.restart();
-      }
-      NodeRecovery.Recovered recovered = new NodeRecovery(clock).await(
-          engine, view.swarm().nodeId(), Optional.ofNullable(keyText), RECOVERY_TIMEOUT);
-      long downtime = Duration.between(stoppedAt, recovered.apiAnswering()).toMillis();
-      listener.step("engine back after " + downtime + " ms; node ready and reachable");
+      Outage outage = copyWhileStopped(run, subject, key, staging.path());
+      long downtime = outage.downtimeMillis();
+      run.listener().step("engine back after " + downtime + " ms; node ready and reachable");
 
-      listener.step("verifying the copied state");
-      VerifyReport verify = new SwarmStateVerifier().verify(staging.path().resolve("swarm"), Optional.ofNullable(key));
+      run.listener().step("verifying the copied state");
+      VerifyReport verify = new SwarmStateVerifier().verify(staging.path().resolve("swarm"), key.key());
       requirePassed(verify);
       SwarmState state = verify.state().orElseThrow();
 
       List<StagedFile> staged = new ArrayList<>(apiFiles);
-      staged.addAll(swarmFiles);
+      staged.addAll(outage.swarmFiles());
       List<StagedFile> all = copier.hashed(staged, staging.path());
       var manifest = manifests.assemble(
-          request.toolVersion(), started, view, fitted, state.raft(), downtime, all);
-      WrittenArchive written = writeAndReadBack(target, manifest, sources(staging.path(), all), readBackKey, listener);
-      long realData = swarmFiles.stream().mapToLong(StagedFile::storedLength).sum();
-      return new BackupReport(
-          written.path().toString(),
-          written.size(),
-          written.sha256().hex(),
-          started,
-          view.swarm().clusterId().orElse(""),
-          view.swarm().nodeId(),
-          view.info().hostname(),
-          view.version().version(),
-          control.describe(),
-          fitted.isPresent(),
-          fitted.map(UnlockKeyCheck.Fitted::fingerprint),
-          realData,
-          new BackupReport.Timings(
-              Duration.between(stoppedAt, exitedAt).toMillis(),
-              Duration.between(exitedAt, copiedAt).toMillis(),
-              Duration.between(copiedAt, recovered.apiAnswering()).toMillis()),
-          downtime,
-          Duration.between(stoppedAt, recovered.ready()).toMillis(),
-          Duration.between(started, clock.instant()).toMillis(),
-          counts(state),
-          state.raft().snapshotIndex(),
-          state.raft().lastIndex(),
-          warnings,
-          Optional.of(firstExpiry(state)));
+          run.request().toolVersion(), run.started(), subject.view(), key.fitted(), state.raft(), downtime, all);
+      WrittenArchive written = new ReadBackArchiveWriter(codec, encryption).write(
+          subject.target(), manifest, sources(staging.path(), all), readBackKey, run.listener());
+      return report(run, subject, key, outage, state, written);
     }
   }
 
   /**
-   * Writes the archive, encrypted when asked, and reads it back whole while it is written
-   * ({@link CheckedArchiveWriter}). An encrypted archive is also encrypted to {@code readBackKey}, a
-   * single-use key pair that never leaves memory, so the check decrypts the very bytes that went to
-   * disk without the user's identity (docs/archive-format.md).
+   * The outage: stop, copy the real bytes, start, wait until the node serves again (unlocked with
+   * {@code key} when autolock is on). The engine restarts on every path ({@link EngineOutage}); a
+   * copy the guard may have raced is thrown away.
    */
-  private WrittenArchive writeAndReadBack(Path target, Manifest manifest, List<ArchiveSource> sources,
-      Optional<AgeKeyPair> readBackKey, BackupListener listener) {
-    CheckedArchiveWriter writer;
-    if (encryption.isEmpty()) {
-      listener.step("writing " + target);
-      writer = new CheckedArchiveWriter(
-          new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults()), new ArchiveReader(codec));
-    } else {
-      AgeRecipients recipients = encryption.get();
-      AgeKeyPair key = readBackKey.orElseThrow();
-      listener.step("writing " + target + " (age-encrypted to " + recipients.list().size()
-          + (recipients.list().size() == 1 ? " recipient)" : " recipients)"));
-      writer = new CheckedArchiveWriter(
-          new ArchiveWriter(new AtomicFileWriter(), codec, CompressionSettings.defaults(),
-              Optional.of(recipients.plus(key.recipient()))),
-          new ArchiveReader(codec, key.identity()));
-    }
-    CheckedArchiveWriter.Result result = writer.write(target, manifest, sources, listener::progress);
-    if (!result.intact()) {
-      Path archive = result.archive().path();
-      try {
-        Files.deleteIfExists(archive);
-      } catch (IOException ignored) {
-        // Reported below either way; a leftover damaged archive is named in the message.
+  private Outage copyWhileStopped(BackupRun run, BackupSubject subject, HeldUnlockKey key, Path staging) {
+    run.listener().step("stopping the engine (" + run.control().describe() + ")");
+    OutageSettings settings = new OutageSettings(run.request().runDir(), run.request().options().maxDowntime(),
+        STOP_TIMEOUT, START_TIMEOUT, Optional.of(staging));
+    Instant stoppedAt;
+    Instant exitedAt;
+    Instant copiedAt;
+    List<StagedFile> swarmFiles;
+    try (EngineOutage outage = EngineOutage.begin(run.control(), settings, guard, clock.instant())) {
+      stoppedAt = outage.stoppedAt();
+      exitedAt = outage.exitedAt();
+      run.listener().step("engine stopped; copying the swarm directory's real data");
+      swarmFiles = copier.copy(subject.swarmDir(), staging);
+      copiedAt = clock.instant();
+      if (outage.watchdogFired()) {
+        throw new SwarmsnapException(
+            ExitCode.FAILED,
+            "the maximum downtime (" + run.request().options().maxDowntime().toSeconds()
+                + " s) passed during the copy and the watchdog started the engine: the copy may be torn; nothing was written",
+            "raise --max-downtime, or look at why copying was slow (disk, I/O load)");
       }
-      throw new SwarmsnapException(
-          ExitCode.VERIFY_FAILED,
-          "the archive written to " + archive + " does not read back intact: " + result.problems(),
-          "check the disk it was written to; the engine runs and nothing else changed");
+      run.listener().step("starting the engine");
+      outage.restart();
     }
-    return result.archive();
+    NodeRecovery.Recovered recovered = new NodeRecovery(clock).await(
+        run.engine(), subject.view().swarm().nodeId(), key.text(), RECOVERY_TIMEOUT);
+    return new Outage(swarmFiles, stoppedAt, exitedAt, copiedAt, recovered);
+  }
+
+  /** The outage's span, as the report splits it; times from stop issued to node ready. */
+  private record Outage(
+      List<StagedFile> swarmFiles, Instant stoppedAt, Instant exitedAt, Instant copiedAt, NodeRecovery.Recovered recovered) {
+    long downtimeMillis() {
+      return Duration.between(stoppedAt, recovered.apiAnswering()).toMillis();
+    }
+
+    BackupReport.Timings timings() {
+      return new BackupReport.Timings(
+          Duration.between(stoppedAt, exitedAt).toMillis(),
+          Duration.between(exitedAt, copiedAt).toMillis(),
+          Duration.between(copiedAt, recovered.apiAnswering()).toMillis());
+    }
+  }
+
+  private BackupReport report(
+      BackupRun run, BackupSubject subject, HeldUnlockKey key, Outage outage, SwarmState state, WrittenArchive written) {
+    SwarmView view = subject.view();
+    List<String> warnings = new ArrayList<>(subject.warnings());
+    key.warning().ifPresent(warnings::add);
+    return new BackupReport(
+        written.path().toString(),
+        written.size(),
+        written.sha256().hex(),
+        run.started(),
+        subject.clusterId(),
+        view.swarm().nodeId(),
+        view.info().hostname(),
+        view.version().version(),
+        run.control().describe(),
+        key.fitted().isPresent(),
+        key.fitted().map(UnlockKeyCheck.Fitted::fingerprint),
+        outage.swarmFiles().stream().mapToLong(StagedFile::storedLength).sum(),
+        outage.timings(),
+        outage.downtimeMillis(),
+        Duration.between(outage.stoppedAt(), outage.recovered().ready()).toMillis(),
+        Duration.between(run.started(), clock.instant()).toMillis(),
+        counts(state),
+        state.raft().snapshotIndex(),
+        state.raft().lastIndex(),
+        warnings,
+        Optional.of(firstExpiry(state)));
   }
 
   private static void requireSwarmDirectory(Path swarmDir) {

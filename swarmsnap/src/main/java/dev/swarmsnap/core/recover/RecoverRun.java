@@ -11,6 +11,7 @@ import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.engine.process.OutageSettings;
+import dev.swarmsnap.engine.process.RestartGuard;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.model.SwarmState;
@@ -38,17 +39,19 @@ final class RecoverRun {
   private final RecoverRequest request;
   private final EngineClient engine;
   private final EngineControl control;
+  private final RestartGuard guard;
   private final RestoreListener listener;
   private final EngineWait wait;
   private final SwapRollback rollback;
   private final List<String> done = new ArrayList<>();
 
-  RecoverRun(Clock clock, RecoverRequest request, EngineClient engine, EngineControl control, RestoreListener listener) {
-    this.clock = clock;
-    this.request = request;
-    this.engine = engine;
-    this.control = control;
-    this.listener = listener;
+  RecoverRun(RecoverContext context) {
+    this.clock = context.clock();
+    this.request = context.request();
+    this.engine = context.engine();
+    this.control = context.control();
+    this.guard = context.guard();
+    this.listener = context.listener();
     this.wait = new EngineWait(clock, engine);
     // recover's rollback counts the engine as back once its start command returns; restore's also waits for the API
     this.rollback = new SwapRollback("recover", "the swarm directory", control, Optional.empty(), listener);
@@ -69,7 +72,7 @@ final class RecoverRun {
     SwarmState before;
     Instant stoppedAt;
     Instant ledAt;
-    try (EngineOutage outage = EngineOutage.begin(control, settings, clock.instant())) {
+    try (EngineOutage outage = EngineOutage.begin(control, settings, guard, clock.instant())) {
       stoppedAt = outage.stoppedAt();
       record("engine stopped");
       try {

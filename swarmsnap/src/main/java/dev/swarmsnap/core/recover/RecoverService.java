@@ -13,6 +13,8 @@ import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineInfo;
+import dev.swarmsnap.engine.process.RestartGuard;
+import dev.swarmsnap.engine.process.WatchdogGuard;
 import dev.swarmsnap.hostlock.HostLock;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
@@ -52,10 +54,17 @@ public final class RecoverService {
   private final Clock clock;
   private final UnlockKeyReader keyReader;
   private final AutolockHandover autolockHandover = new AutolockHandover();
+  private final RestartGuard guard;
 
   public RecoverService(Clock clock, UnlockKeyReader keyReader) {
+    this(clock, keyReader, new WatchdogGuard());
+  }
+
+  /** @param guard what restarts the engine if this process dies during the outage */
+  public RecoverService(Clock clock, UnlockKeyReader keyReader, RestartGuard guard) {
     this.clock = clock;
     this.keyReader = keyReader;
+    this.guard = java.util.Objects.requireNonNull(guard, "guard");
   }
 
   public RecoverReport run(RecoverRequest request, EngineClient engine, EngineControl control, RestoreListener listener) {
@@ -113,7 +122,7 @@ public final class RecoverService {
           return report(facts, facts.objects(), plan, List.of(), List.of(), Optional.empty(), false, 0, started, true);
         }
         approval.requireConfirmation(plan, request.confirmed(), request.interactive());
-        RecoverRun.Outcome outcome = new RecoverRun(clock, request, engine, control, listener)
+        RecoverRun.Outcome outcome = new RecoverRun(new RecoverContext(request, engine, control, guard, listener, clock))
             .execute(facts, givenKey, dir -> verified(dir, givenKey), stamp);
         Optional<String> keyPlace = autolock
             ? Optional.of(autolockHandover.relock(engine, request.newKey().get(), listener))

@@ -13,18 +13,34 @@ import java.nio.file.StandardCopyOption;
  * aside, the restored one in), and undoes that. The old directory is never deleted.
  */
 public final class SwarmDirectorySwap {
+  /** Renames one directory. The real one is {@link #ATOMIC_RENAME}; tests inject failures. */
+  @FunctionalInterface
+  public interface Mover {
+    void move(Path from, Path to) throws IOException;
+  }
+
+  /** {@code rename(2)}: all or nothing, on one filesystem. */
+  public static final Mover ATOMIC_RENAME = (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+
   private final Path swarmDir;
   private final Path aside;
   private final Path restored;
   private final Path failed;
+  private final Mover mover;
   private boolean movedAside;
   private boolean inPlace;
 
   public SwarmDirectorySwap(Path swarmDir, Path aside, Path restored, Path failed) {
+    this(swarmDir, aside, restored, failed, ATOMIC_RENAME);
+  }
+
+  /** As the four-path constructor, renaming through {@code mover}. */
+  public SwarmDirectorySwap(Path swarmDir, Path aside, Path restored, Path failed, Mover mover) {
     this.swarmDir = swarmDir;
     this.aside = aside;
     this.restored = restored;
     this.failed = failed;
+    this.mover = mover;
   }
 
   public void swap() {
@@ -53,15 +69,18 @@ public final class SwarmDirectorySwap {
       move(aside, swarmDir);
       done.append(done.length() == 0 ? "" : "; ").append("the previous swarm directory is back at ").append(swarmDir);
       movedAside = false;
+    } else if (done.length() == 0 && Files.exists(swarmDir)) {
+      // The first rename failed (or never ran): the previous directory never left its place.
+      done.append("the swarm directory at ").append(swarmDir).append(" was not changed");
     } else {
       done.append(done.length() == 0 ? "" : "; ").append("there was no swarm directory before, so none is in place");
     }
     return done.toString();
   }
 
-  private static void move(Path from, Path to) {
+  private void move(Path from, Path to) {
     try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      mover.move(from, to);
     } catch (IOException e) {
       throw new SwarmsnapException(
           ExitCode.FAILED, "cannot rename " + from + " to " + to + ": " + e.getMessage(),

@@ -7,14 +7,23 @@ import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.lab.Lab;
 import dev.swarmsnap.lab.LabNode;
 import dev.swarmsnap.lab.LabSwarm;
+import dev.swarmsnap.swarmstate.SwarmStateVerifier;
+import dev.swarmsnap.swarmstate.model.ConfigInfo;
+import dev.swarmsnap.swarmstate.model.SecretInfo;
+import dev.swarmsnap.swarmstate.model.ServiceInfo;
+import dev.swarmsnap.swarmstate.model.SwarmState;
+import dev.swarmsnap.testing.Await;
 import dev.swarmsnap.testing.Swarmsnap;
 import dev.swarmsnap.testing.TestArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +61,10 @@ class InspectPlainIT {
         "--replicas", "5", "--max-concurrent", "2", "it-none/job:1");
     LabNode follower = lab.nodes().stream()
         .filter(n -> n.role() == LabNode.Role.MANAGER && !n.name().equals(leader)).findFirst().orElseThrow();
-    Thread.sleep(2000); // let the follower apply the last entries it has acknowledged
     EngineView api = EngineView.of(lab, leader);
+    // The leader commits with one follower's ack: wait until this follower's log has it all too.
+    assertThat(Await.until(T, () -> holdsEveryObject(follower.swarmDir(), api)))
+        .as("the follower's own state lists what the leader lists").isTrue();
 
     lab.stop(follower.name());
     try {
@@ -116,15 +127,36 @@ class InspectPlainIT {
    * down with every daemon settled (a dockerd still creating overlay sandboxes keeps their netns
    * mounts busy).
    */
-  private static void awaitReachable(Lab lab, String leader, String hostname) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      String nodes = lab.docker(leader, T, "node", "ls", "--format", "{{.Hostname}} {{.Status}} {{.ManagerStatus}}").stdout();
-      if (nodes.lines().anyMatch(l -> l.startsWith(hostname + " Ready Reachable"))) {
-        return;
+  private static void awaitReachable(Lab lab, String leader, String hostname) {
+    Await.until(Duration.ofSeconds(90), () -> lab.docker(leader, T, "node", "ls", "--format",
+        "{{.Hostname}} {{.Status}} {{.ManagerStatus}}").stdout().lines()
+        .anyMatch(l -> l.startsWith(hostname + " Ready Reachable")));
+  }
+
+  /**
+   * Whether the running follower's swarm directory, read offline (read-only, as inspect reads it),
+   * has every service, config and secret at the version the leader's API shows. A read that trips
+   * over a segment being written counts as "not yet".
+   */
+  private static boolean holdsEveryObject(Path swarmDir, EngineView api) {
+    try {
+      Optional<SwarmState> read = new SwarmStateVerifier().verify(swarmDir, Optional.empty()).state();
+      if (read.isEmpty()) {
+        return false;
       }
-      Thread.sleep(200);
+      SwarmState state = read.get();
+      return versions(state.services(), ServiceInfo::id, ServiceInfo::version).equals(api.versions("services"))
+          && versions(state.configs(), ConfigInfo::id, ConfigInfo::version).equals(api.versions("configs"))
+          && versions(state.secrets(), SecretInfo::id, SecretInfo::version).equals(api.versions("secrets"));
+    } catch (RuntimeException notYet) {
+      return false;
     }
+  }
+
+  private static <T> Map<String, Long> versions(List<T> objects, Function<T, String> id, ToLongFunction<T> version) {
+    Map<String, Long> out = new TreeMap<>();
+    objects.forEach(o -> out.put(id.apply(o), version.applyAsLong(o)));
+    return out;
   }
 
   private static void run(Lab lab, String node, String... args) {
