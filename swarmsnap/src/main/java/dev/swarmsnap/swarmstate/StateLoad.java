@@ -77,6 +77,13 @@ final class StateLoad {
     if (!check("1 files-present", this::filesPresent)) {
       return Optional.empty();
     }
+    if (!check("1 start-files", () -> {
+      List<String> problems = new StartFiles().problems(dir);
+      return problems.isEmpty() ? ok("docker-state.json and state.json parse, addresses plausible")
+          : fail(String.join("; ", problems));
+    })) {
+      return Optional.empty();
+    }
     NodeCertificate[] cert = new NodeCertificate[1];
     Instant[] caExpiry = new Instant[1];
     if (!check("2 node-certificate", () -> {
