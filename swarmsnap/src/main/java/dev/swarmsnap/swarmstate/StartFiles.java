@@ -46,7 +46,9 @@ final class StartFiles {
       "JoinInProgress", Shape.BOOLEAN,
       "FIPS", Shape.BOOLEAN);
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Go's json.Unmarshal refuses anything after the value, so dockerd would too. */
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** The problems found, empty when both files are sound ({@code state.json} may be absent). */
   List<String> problems(SwarmFiles files) {

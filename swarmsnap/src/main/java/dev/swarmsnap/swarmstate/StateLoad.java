@@ -141,7 +141,7 @@ final class StateLoad {
       try {
         s = Snapshot.parseFrom(plain);
       } catch (InvalidProtocolBufferException e) {
-        throw new CorruptStateException(snap[0].file(), 0, "a swarmkit Snapshot", e.getMessage(), e);
+        throw new CorruptStateException(snap[0].file(), 0, "a swarmkit Snapshot", "bytes that do not decode as one", e);
       }
       if (s.getVersionValue() != 0) {
         throw new CorruptStateException(snap[0].file(), 0, "snapshot version 0", "" + s.getVersionValue());
@@ -262,7 +262,7 @@ final class StateLoad {
       return opener.open(record, keys).orElseThrow(() ->
           new CorruptStateException(file, offset, expected, "a record no DEK opens"));
     } catch (MalformedRecordException e) {
-      throw new CorruptStateException(file, offset, "a MaybeEncryptedRecord", e.getMessage(), e);
+      throw new CorruptStateException(file, offset, "a MaybeEncryptedRecord", "bytes that do not decode as one", e);
     }
   }
 

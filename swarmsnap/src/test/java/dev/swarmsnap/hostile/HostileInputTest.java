@@ -52,7 +52,15 @@ class HostileInputTest {
    * devices and FIFOs in a swarm directory, size caps, data after the tar end): they stay in the
    * corpus and are reported as skipped; remove a name here once that change is merged and it passes.
    */
-  static final Set<String> KNOWN_ISSUES = Set.of();
+  static final Set<String> KNOWN_ISSUES = Set.of(
+      // reading a FIFO given as the key file blocks until a writer comes
+      "verify locked archive key file a fifo",
+      "inspect locked directory key file a fifo",
+      "key check key file a fifo",
+      // data after the tar end (here a second zstd frame) is not refused yet
+      "verify bytes a second zstd frame of garbage",
+      "inspect bytes a second zstd frame of garbage",
+      "restore bytes a second zstd frame of garbage");
 
   @TempDir static Path root;
   private static Materials materials;
@@ -89,6 +97,8 @@ class HostileInputTest {
 
   private static void run(HostileCase c) throws IOException {
     Path dir = Files.createDirectories(root.resolve("cases").resolve("case"));
+    Files.createDirectories(dir.resolve("run"));
+    Files.createDirectories(dir.resolve("target"));
     try {
       Path input = c.input().make(dir);
       List<String> args = c.command().args(input, dir);

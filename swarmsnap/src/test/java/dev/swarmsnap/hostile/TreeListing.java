@@ -22,7 +22,8 @@ final class TreeListing {
         try {
           BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           listing.put(root.relativize(p).toString(), (a.isDirectory() ? "d" : a.isSymbolicLink() ? "l" : a.isOther() ? "o" : "f")
-              + " " + (a.isDirectory() ? 0 : a.size()) + " " + a.lastModifiedTime().toMillis());
+              // a directory's time changes when a command makes and removes its own temp files there
+              + (a.isDirectory() ? "" : " " + a.size() + " " + a.lastModifiedTime().toMillis()));
         } catch (IOException e) {
           listing.put(root.relativize(p).toString(), "unreadable");
         }
