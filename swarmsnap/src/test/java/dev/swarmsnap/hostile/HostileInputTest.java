@@ -91,10 +91,6 @@ class HostileInputTest {
     }));
   }
 
-  static List<HostileCase> corpus() {
-    return new HostileCorpus(materials, SEED).cases();
-  }
-
   private static void run(HostileCase c) throws IOException {
     Path dir = Files.createDirectories(root.resolve("cases").resolve("case"));
     Files.createDirectories(dir.resolve("run"));
@@ -106,7 +102,7 @@ class HostileInputTest {
       SortedMap<String, String> inside = TreeListing.of(dir, p -> p.startsWith(dir.resolve("run")));
       Result r = assertTimeoutPreemptively(CASE_TIMEOUT, () -> inProcess(args, environment(dir)),
           () -> c.name() + " ran longer than " + CASE_TIMEOUT);
-      check(c, r, args);
+      check(c, r, args, materials);
       assertThat(TreeListing.of(root, p -> p.startsWith(dir))).as("%s wrote outside its directory", c.name())
           .isEqualTo(outside);
       assertThat(TreeListing.of(dir, p -> p.startsWith(dir.resolve("run")))).as("%s changed its directory", c.name())
@@ -144,7 +140,7 @@ class HostileInputTest {
       "java\\.|javax\\.|sun\\.|jdk\\.|com\\.fasterxml|org\\.apache|com\\.github|picocli\\.|Exception|DerValue");
   private static final Pattern RAW_CONTROL = Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
 
-  static void check(HostileCase c, Result r, List<String> args) {
+  static void check(HostileCase c, Result r, List<String> args, Materials materials) {
     String both = "exit " + r.code() + "\nargs: " + args + "\nstdout:\n" + r.out() + "\nstderr:\n" + r.err();
     assertThat(c.codes()).as("exit code of %s\n%s", c.name(), both).contains(r.code());
     List<String> errorLines = r.err().lines().filter(l -> !l.startsWith("==> ") && !l.isBlank()).toList();
@@ -153,7 +149,7 @@ class HostileInputTest {
     assertThat(JAVA_TEXT.matcher(r.err()).find()).as("Java exception text in %s\n%s", c.name(), both).isFalse();
     assertThat(RAW_CONTROL.matcher(r.err() + r.out()).find()).as("raw control character in %s\n%s", c.name(), both)
         .isFalse();
-    for (String secret : secrets(c)) {
+    for (String secret : secrets(c, materials)) {
       assertThat(r.out() + r.err()).as("%s printed a planted secret\n%s", c.name(), both).doesNotContain(secret);
     }
     if (r.code() == 0 && args.contains("--json")) {
@@ -165,7 +161,7 @@ class HostileInputTest {
     }
   }
 
-  private static List<String> secrets(HostileCase c) {
+  private static List<String> secrets(HostileCase c, Materials materials) {
     List<String> secrets = new ArrayList<>(c.planted());
     secrets.add(materials.secretValue());
     secrets.add(materials.unlockKey());
