@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
 final class FieldRules {
   /** swarmkit IDs are base-36, lowercase (identity.NewID: 25 characters); never path characters. */
   private static final Pattern SWARM_ID = Pattern.compile("[0-9a-z]{1,64}");
-  /** {@code host:port}: an IPv4 address or a name, or {@code [v6]}; no spaces, slashes or controls. */
-  private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):[0-9]{1,5}");
+  /**
+   * {@code host:port}, or a bare host or IPv6 address (backup falls back to the node's address
+   * when the engine reports no manager address): an IPv4 address or a name, or {@code [v6]}; no
+   * spaces, slashes or controls.
+   */
+  private static final Pattern ADDRESS = Pattern.compile(
+      "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
   /** The largest uid or gid Linux can hold: (uid_t) -1 is reserved as "no change". */
   static final long MAX_ID = 4_294_967_294L;
   /** 1 TiB: no file of a swarm directory comes near it; lengths of 2^62 would overflow sums. */
@@ -41,7 +46,7 @@ final class FieldRules {
 
   static void requireAddress(String value, String name) {
     if (value == null || !ADDRESS.matcher(value).matches()
-        || Integer.parseInt(value.substring(value.lastIndexOf(':') + 1)) > 65_535) {
+        || (value.matches(".*:[0-9]+") && Integer.parseInt(value.substring(value.lastIndexOf(':') + 1)) > 65_535)) {
       throw new IllegalArgumentException(name + " is not an address of the form host:port");
     }
   }
