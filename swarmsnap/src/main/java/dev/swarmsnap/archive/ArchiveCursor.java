@@ -179,7 +179,7 @@ final class ArchiveCursor implements Closeable {
         throw translate(e);
       }
       throw new NotASwarmsnapArchiveException(
-          label + " is not a swarmsnap archive: it does not hold a tar stream (" + e.getMessage() + ")", e);
+          label + " is not a swarmsnap archive: it does not hold a tar stream", e);
     }
     if (first == null) {
       throw new NotASwarmsnapArchiveException(label + " is not a swarmsnap archive: it holds no entries", null);
@@ -314,10 +314,11 @@ final class ArchiveCursor implements Closeable {
     if (e instanceof EOFException || text.contains("truncated")) {
       return new TruncatedArchiveException(truncatedMessage(), e);
     }
-    String what = isZstd(e) ? "zstd frame damaged: " : "tar stream damaged: ";
+    // The libraries' own text (zstd-jni, commons-compress) names their internals; --debug has it.
+    String what = isZstd(e) ? "a zstd frame is damaged" : "the tar stream is damaged";
     return new CorruptArchiveException(
         "archive " + label + " is corrupt at entry " + position + " (near compressed byte "
-            + compressed.count() + ofSize() + "): " + what + e.getMessage(),
+            + compressed.count() + ofSize() + "): " + what,
         e);
   }
 

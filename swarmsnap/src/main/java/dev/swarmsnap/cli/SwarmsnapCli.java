@@ -16,8 +16,10 @@ import picocli.CommandLine;
 public final class SwarmsnapCli {
   private final CliContext context;
 
+  /** Everything the commands print goes through {@link TerminalText#writer}: input never reaches the terminal raw. */
   public SwarmsnapCli(CliContext context) {
-    this.context = context;
+    this.context = new CliContext(context.environment(), TerminalText.writer(context.out()),
+        TerminalText.writer(context.err()), context.clock(), context.interactive());
   }
 
   /** Runs {@code args} and returns the exit code; never calls {@link System#exit}. */
@@ -54,7 +56,7 @@ public final class SwarmsnapCli {
 
   private int usageError(CommandLine.ParameterException ex) {
     PrintWriter err = context.err();
-    err.println("swarmsnap: " + ex.getMessage());
+    err.println("swarmsnap: " + TerminalText.escape(ex.getMessage()));
     err.println("hint: see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
     err.flush();
     return ExitCode.USAGE.code();
@@ -64,11 +66,12 @@ public final class SwarmsnapCli {
     PrintWriter err = context.err();
     SwarmsnapException known = Failures.translate(ex);
     if (known != null) {
-      err.println("swarmsnap: " + known.getMessage());
-      known.hint().ifPresent(hint -> err.println("hint: " + hint));
+      err.println("swarmsnap: " + TerminalText.escape(known.getMessage()));
+      known.hint().ifPresent(hint -> err.println("hint: " + TerminalText.escape(hint)));
     } else {
-      err.println("swarmsnap: unexpected error: " + ex);
-      err.println("hint: rerun with --debug for the stack trace, and report it");
+      // A bug: the library's text may quote input and means nothing to a user; --debug has it all.
+      err.println("swarmsnap: unexpected internal error");
+      err.println("hint: rerun with --debug for the details and the stack trace, and report it");
     }
     if (debug) {
       ex.printStackTrace(err);

@@ -102,7 +102,7 @@ public final class Pkcs8Decrypter {
       return new Params(kdf.getSalt(), iterations, sha256, iv, ct);
     } catch (IllegalArgumentException | IllegalStateException | ClassCastException
         | ArithmeticException | NullPointerException e) {
-      throw new MalformedKeyException("not a PKCS#8 EncryptedPrivateKeyInfo: " + e.getMessage(), e);
+      throw new MalformedKeyException("not a PKCS#8 EncryptedPrivateKeyInfo", e);
     }
   }
 }

@@ -86,6 +86,13 @@ final class StateLoad {
     if (!check("1 files-present", this::filesPresent)) {
       return Optional.empty();
     }
+    if (!check("1 start-files", () -> {
+      List<String> problems = new StartFiles().problems(dir);
+      return problems.isEmpty() ? ok("docker-state.json and state.json parse, addresses plausible")
+          : fail(String.join("; ", problems));
+    })) {
+      return Optional.empty();
+    }
     NodeCertificate[] cert = new NodeCertificate[1];
     Instant[] caExpiry = new Instant[1];
     if (!check("2 node-certificate", () -> {
@@ -144,7 +151,7 @@ final class StateLoad {
       try {
         s = Snapshot.parseFrom(plain);
       } catch (InvalidProtocolBufferException e) {
-        throw new CorruptStateException(snap[0].file(), 0, "a swarmkit Snapshot", e.getMessage(), e);
+        throw new CorruptStateException(snap[0].file(), 0, "a swarmkit Snapshot", "bytes that do not decode as one", e);
       }
       if (s.getVersionValue() != 0) {
         throw new CorruptStateException(snap[0].file(), 0, "snapshot version 0", "" + s.getVersionValue());
@@ -266,7 +273,7 @@ final class StateLoad {
       return opener.open(record, keys).orElseThrow(() ->
           new CorruptStateException(file, offset, expected, "a record no DEK opens"));
     } catch (MalformedRecordException e) {
-      throw new CorruptStateException(file, offset, "a MaybeEncryptedRecord", e.getMessage(), e);
+      throw new CorruptStateException(file, offset, "a MaybeEncryptedRecord", "bytes that do not decode as one", e);
     }
   }
 

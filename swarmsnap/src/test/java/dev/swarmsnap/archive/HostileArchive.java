@@ -13,10 +13,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Crafts archives swarmsnap would never write, straight with commons-compress and zstd-jni. */
-final class HostileArchive implements AutoCloseable {
+public final class HostileArchive implements AutoCloseable {
   private final TarArchiveOutputStream tar;
 
-  HostileArchive(Path file) throws IOException {
+  public HostileArchive(Path file) throws IOException {
     OutputStream out = Files.newOutputStream(file);
     ZstdOutputStream zstd = new ZstdOutputStream(out, 3);
     zstd.setChecksum(true);
@@ -25,11 +25,11 @@ final class HostileArchive implements AutoCloseable {
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
   }
 
-  HostileArchive manifest(Manifest manifest) throws IOException {
+  public HostileArchive manifest(Manifest manifest) throws IOException {
     return file("manifest.json", new ManifestCodec().encode(manifest));
   }
 
-  HostileArchive file(String name, byte[] content) throws IOException {
+  public HostileArchive file(String name, byte[] content) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name, true);
     entry.setSize(content.length);
     entry.setMode(0600);
@@ -40,7 +40,7 @@ final class HostileArchive implements AutoCloseable {
   }
 
   /** Any header with any content, written as given. */
-  HostileArchive entry(TarArchiveEntry entry, byte[] content) throws IOException {
+  public HostileArchive entry(TarArchiveEntry entry, byte[] content) throws IOException {
     entry.setSize(content.length);
     tar.putArchiveEntry(entry);
     tar.write(content);
@@ -48,21 +48,21 @@ final class HostileArchive implements AutoCloseable {
     return this;
   }
 
-  HostileArchive file(String name, String content) throws IOException {
+  public HostileArchive file(String name, String content) throws IOException {
     return file(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  HostileArchive directory(String name) throws IOException {
+  public HostileArchive directory(String name) throws IOException {
     return special(new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true));
   }
 
-  HostileArchive link(String name, byte flag, String target) throws IOException {
+  public HostileArchive link(String name, byte flag, String target) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name, flag, true);
     entry.setLinkName(target);
     return special(entry);
   }
 
-  HostileArchive special(TarArchiveEntry entry) throws IOException {
+  public HostileArchive special(TarArchiveEntry entry) throws IOException {
     tar.putArchiveEntry(entry);
     tar.closeArchiveEntry();
     return this;

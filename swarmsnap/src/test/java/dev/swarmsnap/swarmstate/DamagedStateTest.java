@@ -157,7 +157,7 @@ class DamagedStateTest {
     Path dir = Fixtures.unpack("snap", tmp);
     VerifyReport r = new SwarmStateVerifier().verify(dir, Optional.empty());
     assertThat(r.failed()).as(r.findings().toString()).isFalse();
-    assertThat(r.findings()).hasSize(12);
+    assertThat(r.findings()).hasSize(13);
     assertThat(r.state()).isPresent();
   }
 

@@ -8,6 +8,7 @@ import dev.swarmsnap.archive.manifest.EngineFacts;
 import dev.swarmsnap.archive.manifest.FileMode;
 import dev.swarmsnap.archive.manifest.FormatVersion;
 import dev.swarmsnap.archive.manifest.LockFacts;
+import dev.swarmsnap.archive.manifest.ManagerEntry;
 import dev.swarmsnap.archive.manifest.Manifest;
 import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.archive.manifest.ManifestFile;
@@ -17,6 +18,8 @@ import dev.swarmsnap.archive.manifest.Sha256;
 import dev.swarmsnap.archive.manifest.SwarmRole;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
+import dev.swarmsnap.swarmstate.keys.NodeCertificate;
+import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
 import dev.swarmsnap.swarmstate.raft.WalFrameScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,11 +94,15 @@ public final class TestArchives {
         add(files, sources, path, p, Files.size(p), Files.size(p));
       }
     }
+    // The node, cluster and autolock the state itself holds: verify checks the manifest against them.
+    NodeCertificate cert = NodeCertificate.read(swarmDir.resolve("certificates/swarm-node.crt"));
+    boolean autolock = NodeKeyFile.read(swarmDir.resolve("certificates/swarm-node.key")).encrypted();
     Manifest manifest = new Manifest(FormatVersion.CURRENT, "0.0.0-test", createdAt,
         new EngineFacts("20.10.24+dfsg1", "1.41", "linux", "amd64"),
-        new NodeFacts("test-node", "n0de0000000000000000000000", "c1u5ter000000000000000000", SwarmRole.MANAGER, false),
-        List.of(), new RaftFacts(Optional.empty(), Optional.empty()),
-        new LockFacts(keyFingerprint.isPresent(), keyFingerprint, Optional.empty()), 0, files);
+        new NodeFacts("test-node", cert.nodeId(), cert.clusterId(), SwarmRole.MANAGER, false),
+        List.of(new ManagerEntry(cert.nodeId(), "test-node", "192.0.2.2:2377", true, "reachable")),
+        new RaftFacts(Optional.empty(), Optional.empty()),
+        new LockFacts(autolock, autolock ? keyFingerprint : Optional.empty(), Optional.empty()), 0, files);
     new ArchiveWriter(new AtomicFileWriter(), new ManifestCodec(), CompressionSettings.defaults(), encryption)
         .write(target, manifest, sources, ProgressListener.NONE);
     return target;

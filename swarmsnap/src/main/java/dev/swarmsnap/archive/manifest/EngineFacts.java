@@ -1,7 +1,6 @@
 package dev.swarmsnap.archive.manifest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Objects;
 
 /**
  * The Docker engine and host the backup was taken from, as the engine reported them.
@@ -17,9 +16,9 @@ public record EngineFacts(
     @JsonProperty(value = "arch", required = true) String arch) {
 
   public EngineFacts {
-    Objects.requireNonNull(engineVersion, "engine_version");
-    Objects.requireNonNull(apiVersion, "api_version");
-    Objects.requireNonNull(os, "os");
-    Objects.requireNonNull(arch, "arch");
+    FieldRules.requireText(engineVersion, "engine_version");
+    FieldRules.requireText(apiVersion, "api_version");
+    FieldRules.requireText(os, "os");
+    FieldRules.requireText(arch, "arch");
   }
 }

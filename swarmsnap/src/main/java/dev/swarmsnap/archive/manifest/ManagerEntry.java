@@ -1,7 +1,6 @@
 package dev.swarmsnap.archive.manifest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Objects;
 
 /**
  * One raft member known at backup time, so a restore can tell which managers existed.
@@ -18,9 +17,9 @@ public record ManagerEntry(
     @JsonProperty(value = "reachability", required = true) String reachability) {
 
   public ManagerEntry {
-    Objects.requireNonNull(nodeId, "node_id");
-    Objects.requireNonNull(hostname, "hostname");
-    Objects.requireNonNull(addr, "addr");
-    Objects.requireNonNull(reachability, "reachability");
+    FieldRules.requireSwarmId(nodeId, "node_id");
+    FieldRules.requireText(hostname, "hostname");
+    FieldRules.requireAddress(addr, "addr");
+    FieldRules.requireText(reachability, "reachability");
   }
 }

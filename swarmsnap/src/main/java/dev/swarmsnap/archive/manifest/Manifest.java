@@ -28,9 +28,12 @@ public record Manifest(
     @JsonProperty(value = "engine_downtime_ms", required = true) long engineDowntimeMillis,
     @JsonProperty(value = "files", required = true) List<ManifestFile> files) {
 
+  /** Far above any real swarm (Docker advises at most 7 managers); bounds what a reader walks. */
+  private static final int MAX_MANAGERS = 1024;
+
   public Manifest {
     Objects.requireNonNull(formatVersion, "format_version");
-    Objects.requireNonNull(toolVersion, "tool_version");
+    FieldRules.requireText(toolVersion, "tool_version");
     Objects.requireNonNull(createdAt, "created_at");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(node, "node");
@@ -38,6 +41,9 @@ public record Manifest(
     raft = Objects.requireNonNullElse(raft, RaftFacts.UNKNOWN);
     Objects.requireNonNull(lock, "lock");
     files = List.copyOf(Objects.requireNonNull(files, "files"));
+    if (managers.size() > MAX_MANAGERS) {
+      throw new IllegalArgumentException("managers lists more than " + MAX_MANAGERS + " nodes");
+    }
     if (engineDowntimeMillis < 0) {
       throw new IllegalArgumentException("engine_downtime_ms must not be negative");
     }

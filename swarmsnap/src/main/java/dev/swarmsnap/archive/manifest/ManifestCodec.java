@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +74,7 @@ public final class ManifestCodec {
       tree = mapper().readTree(json);
     } catch (IOException e) {
       throw new ManifestFormatException(
-          "manifest.json in " + source + " is not valid JSON: " + originalMessage(e), e);
+          "manifest.json in " + source + " is not valid JSON" + position(e), e);
     }
     if (tree == null || !tree.isObject()) {
       throw new ManifestFormatException("manifest.json in " + source + " is not a JSON object", null);
@@ -105,16 +108,39 @@ public final class ManifestCodec {
     return "";
   }
 
-  /** Validation in the records throws IllegalArgumentException, which Jackson wraps. */
+  /**
+   * What is wrong, in our words: validation in the records throws IllegalArgumentException (its
+   * message is ours), which Jackson wraps; Jackson's own messages name Java types and quote input.
+   */
   private static String rootMessage(Exception e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t instanceof JsonProcessingException processing ? processing.getOriginalMessage() : t.getMessage();
+    if (t instanceof IllegalArgumentException && !(t.getClass().getName().startsWith("com.fasterxml"))) {
+      return t.getMessage();
+    }
+    if (t instanceof NullPointerException && t.getMessage() != null && t.getMessage().matches("[a-z_]+")) {
+      return "required field " + t.getMessage() + " is missing";
+    }
+    if (e instanceof MismatchedInputException mismatch
+        && String.valueOf(mismatch.getOriginalMessage()).startsWith("Missing required")) {
+      Matcher property = QUOTED.matcher(mismatch.getOriginalMessage());
+      return property.find() ? "required field " + property.group(1) + " is missing" : "a required field is missing";
+    }
+    return "a field is missing, null or of the wrong type";
   }
 
-  private static String originalMessage(IOException e) {
-    return e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+  private static final Pattern QUOTED = Pattern.compile("'([A-Za-z0-9_]+)'");
+
+  /** Line and column of a syntax error; never the offending text, which may be anything. */
+  private static String position(IOException e) {
+    if (!(e instanceof JsonProcessingException processing) || processing.getLocation() == null) {
+      return "";
+    }
+    Matcher duplicate = QUOTED.matcher(String.valueOf(processing.getOriginalMessage()));
+    boolean isDuplicate = String.valueOf(processing.getOriginalMessage()).startsWith("Duplicate field") && duplicate.find();
+    return (isDuplicate ? ": field " + duplicate.group(1) + " appears twice" : "")
+        + " (line " + processing.getLocation().getLineNr() + ", column " + processing.getLocation().getColumnNr() + ")";
   }
 }

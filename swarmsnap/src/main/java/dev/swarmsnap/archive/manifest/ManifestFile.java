@@ -36,9 +36,10 @@ public record ManifestFile(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(mode, "mode");
     sha256 = Objects.requireNonNullElse(sha256, Optional.empty());
-    if (uid < 0 || gid < 0) {
-      throw new IllegalArgumentException(path + ": uid and gid must not be negative");
-    }
+    FieldRules.requireOwner(uid, path + ": uid");
+    FieldRules.requireOwner(gid, path + ": gid");
+    FieldRules.requireLength(originalLength, path + ": original_length");
+    FieldRules.requireLength(storedLength, path + ": stored_length");
     if (kind == FileKind.DIRECTORY) {
       if (originalLength != 0 || storedLength != 0 || sha256.isPresent()) {
         throw new IllegalArgumentException(path + ": a directory has no lengths and no sha256");

@@ -17,15 +17,9 @@ public record NodeFacts(
     @JsonProperty(value = "leader", required = true) boolean leader) {
 
   public NodeFacts {
-    Objects.requireNonNull(hostname, "hostname");
-    requireNonBlank(nodeId, "node_id");
-    requireNonBlank(clusterId, "cluster_id");
+    FieldRules.requireText(hostname, "hostname");
+    FieldRules.requireSwarmId(nodeId, "node_id");
+    FieldRules.requireSwarmId(clusterId, "cluster_id");
     Objects.requireNonNull(role, "role");
-  }
-
-  private static void requireNonBlank(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
   }
 }

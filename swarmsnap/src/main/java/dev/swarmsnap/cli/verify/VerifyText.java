@@ -1,5 +1,6 @@
 package dev.swarmsnap.cli.verify;
 
+import dev.swarmsnap.cli.TerminalText;
 import dev.swarmsnap.core.verify.Verification;
 import dev.swarmsnap.swarmstate.Finding;
 import java.io.PrintWriter;
@@ -13,9 +14,9 @@ final class VerifyText {
   }
 
   void print(Verification v) {
-    out.println("Verifying " + v.source() + (v.archive() ? " (archive)" : ""));
+    out.println("Verifying " + TerminalText.escape(v.source()) + (v.archive() ? " (archive)" : ""));
     for (Finding f : v.findings()) {
-      out.printf("  %-4s %-26s %s%n", f.level(), f.check(), f.reason());
+      out.printf("  %-4s %-26s %s%n", f.level(), f.check(), TerminalText.escape(f.reason()));
     }
     long failed = v.findings().stream().filter(f -> f.level() == Finding.Level.FAIL).count();
     long warned = v.findings().stream().filter(f -> f.level() == Finding.Level.WARN).count();

@@ -74,7 +74,7 @@ public record NodeStartConfig(String listenAddr, Optional<String> advertiseAddr)
       }
       return json;
     } catch (IOException e) {
-      throw new CorruptStateException(file, 0, "dockerd's JSON start configuration", e.getMessage(), e);
+      throw new CorruptStateException(file, 0, "dockerd's JSON start configuration", "text that is not valid JSON", e);
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.archive.manifest.ManagerEntry;
 import dev.swarmsnap.archive.manifest.Manifest;
 import dev.swarmsnap.archive.manifest.ManifestCodec;
+import dev.swarmsnap.core.inspect.ManifestAgreement;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.durable.TreeRemover;
@@ -28,6 +29,7 @@ import dev.swarmsnap.shell.ShellCommand;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
+import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
 import dev.swarmsnap.swarmstate.model.RaftMemberInfo;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.io.IOException;
@@ -105,6 +107,7 @@ public final class RestoreService {
         listener.step("extracting and verifying the archive into " + staging);
         new SafeExtractor(codec, ExtractionLimits.defaults(), identities).extract(request.archive(), staging, listener::progress);
         Path restored = staging.resolve("swarm");
+        requireAgreement(manifest, restored, Optional.empty());
         if (key != null) {
           listener.step("checking the unlock key against the backup's node key");
           UnlockKey given = key;
@@ -113,6 +116,7 @@ public final class RestoreService {
         }
         listener.step("checking the restored swarm state offline");
         SwarmState state = verified(restored, Optional.ofNullable(key));
+        requireAgreement(manifest, restored, Optional.of(state));
         NodeStartConfig start = NodeStartConfig.read(restored.resolve("docker-state.json"));
         String advertise = request.advertiseAddr()
             .orElseGet(() -> RestorePlanner.host(start.advertiseAddr().orElse(state.raft().addr())));
@@ -191,6 +195,20 @@ public final class RestoreService {
         .orElseThrow(() -> new BadInputException(
             "the engine is not running, so its data-root (and swarm directory) is unknown",
             "name the swarm directory with --swarm-dir (e.g. /var/lib/docker/swarm)"));
+  }
+
+  /**
+   * The manifest decides whether an unlock key is asked for and which managers are removed, so it
+   * must describe the extracted state: checked before the key is tried, and again on the state.
+   */
+  private static void requireAgreement(Manifest manifest, Path restored, Optional<SwarmState> state) {
+    Finding agreement = new ManifestAgreement().check(manifest,
+        ManifestAgreement.StateFacts.read(new DirectorySwarmFiles(restored), state));
+    if (agreement.level() == Finding.Level.FAIL) {
+      throw new SwarmsnapException(ExitCode.VERIFY_FAILED,
+          "the archive's manifest does not describe its swarm state, nothing was changed: " + agreement.reason(),
+          "run 'swarmsnap verify' on the archive, or restore another backup");
+    }
   }
 
   private static SwarmState verified(Path restored, Optional<UnlockKey> key) {

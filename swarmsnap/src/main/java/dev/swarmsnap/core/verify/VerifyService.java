@@ -5,6 +5,7 @@ import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ArchiveReport;
 import dev.swarmsnap.archive.ProgressListener;
 import dev.swarmsnap.core.inspect.KeyMismatch;
+import dev.swarmsnap.core.inspect.ManifestAgreement;
 import dev.swarmsnap.core.inspect.SwarmSource;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.error.BadInputException;
@@ -14,9 +15,6 @@ import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.Finding.Level;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
 import dev.swarmsnap.swarmstate.VerifyReport;
-import dev.swarmsnap.swarmstate.files.SwarmFiles;
-import dev.swarmsnap.swarmstate.keys.NodeCertificate;
-import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
 import dev.swarmsnap.swarmstate.keys.NodeKeyUnlocker;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,9 +52,11 @@ public final class VerifyService {
     if (source.isArchive()) {
       findings.add(archiveIntegrity(path));
     }
-    new KeyMismatch(source).explained(unlockKey, () -> keyOpens(source.files(), unlockKey));
+    ManifestAgreement.StateFacts node = ManifestAgreement.StateFacts.read(source.files(), Optional.empty());
+    new KeyMismatch(source).explained(unlockKey, () -> keyOpens(node, unlockKey));
     VerifyReport state = new SwarmStateVerifier().verify(source.files(), unlockKey);
     findings.addAll(state.findings());
+    source.manifest().ifPresent(m -> findings.add(new ManifestAgreement().check(m, node.with(state.state()))));
     state.state().ifPresent(s -> {
       findings.add(new CertificateExpiry().check(s.certificates(), clock.instant()));
       if (source.isArchive()) {
@@ -82,19 +82,12 @@ public final class VerifyService {
    * FAIL among others: every later check would only repeat it. Damage found here is left for the
    * checks to report.
    */
-  private static Void keyOpens(SwarmFiles files, Optional<UnlockKey> key) {
-    String crt = "certificates/swarm-node.crt";
-    String pem = "certificates/swarm-node.key";
-    NodeCertificate cert;
-    NodeKeyFile keyFile;
-    try {
-      cert = NodeCertificate.parse(files.location(crt), files.readSmall(crt));
-      keyFile = NodeKeyFile.parse(files.location(pem), files.readSmall(pem));
-    } catch (SwarmsnapException | java.io.UncheckedIOException e) {
+  private static Void keyOpens(ManifestAgreement.StateFacts node, Optional<UnlockKey> key) {
+    if (node.certificate().isEmpty() || node.nodeKey().isEmpty()) {
       return null;
     }
     try {
-      new NodeKeyUnlocker().unlock(keyFile, cert, key).dataKeys().wipe();
+      new NodeKeyUnlocker().unlock(node.nodeKey().get(), node.certificate().get(), key).dataKeys().wipe();
     } catch (WrongUnlockKeyException | BadInputException e) {
       throw e;
     } catch (SwarmsnapException e) {

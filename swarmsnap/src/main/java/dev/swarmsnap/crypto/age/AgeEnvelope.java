@@ -99,11 +99,11 @@ public final class AgeEnvelope {
           "none of the " + identities.size() + " age identities given opens it", e);
     } catch (GeneralSecurityException e) {
       throw new AgeDecryptionException(AgeDecryptionException.Kind.HEADER_DAMAGED,
-          "its age header is damaged (" + e.getMessage() + ")", e);
+          "its age header is damaged", e);
     } catch (EOFException | PayloadException e) {
       // jagged reports a file that ends at or inside the header this way.
       throw new AgeDecryptionException(AgeDecryptionException.Kind.TRUNCATED,
-          "it ends before its age payload (" + e.getMessage() + ")", e);
+          "it ends before its age payload", e);
     }
   }
 

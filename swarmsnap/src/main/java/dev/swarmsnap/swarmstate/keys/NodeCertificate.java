@@ -59,7 +59,8 @@ public record NodeCertificate(
       throw e;
     } catch (CertificateException | RuntimeException e) {
       // hostile PEM can make the JDK parser throw unchecked exceptions too
-      throw new CorruptStateException(file, 0, "a PEM X.509 certificate", e.getMessage(), e);
+      throw new CorruptStateException(file, 0, "a PEM X.509 certificate",
+          "bytes that do not parse as one (damaged PEM, base64 or DER)", e);
     }
   }
 

@@ -84,7 +84,7 @@ public record NodeKeyFile(
     try {
       return Optional.of(Base64.getDecoder().decode(v));
     } catch (IllegalArgumentException e) {
-      throw new CorruptStateException(file, 0, "base64 in header " + name, e.getMessage());
+      throw new CorruptStateException(file, 0, "base64 in header " + name, "characters outside the base64 alphabet");
     }
   }
 }

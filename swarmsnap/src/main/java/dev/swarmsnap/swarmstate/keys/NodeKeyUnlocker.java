@@ -92,7 +92,7 @@ public final class NodeKeyUnlocker {
       return dek;
     } catch (MalformedRecordException e) {
       throw new CorruptStateException(f.file(), 0, "a MaybeEncryptedRecord in " + header,
-          e.getMessage(), e);
+          "bytes that do not decode as one", e);
     }
   }
 
@@ -103,7 +103,7 @@ public final class NodeKeyUnlocker {
     try {
       return pkcs8.decrypt(f.keyDer(), kek);
     } catch (MalformedKeyException e) {
-      throw new CorruptStateException(f.file(), 0, "a PKCS#8 PBES2 key", e.getMessage(), e);
+      throw new CorruptStateException(f.file(), 0, "a PKCS#8 PBES2 key", "a damaged key structure", e);
     }
   }
 

@@ -53,7 +53,7 @@ record PemBlock(String type, Map<String, String> headers, byte[] body) {
       try {
         body = Base64.getDecoder().decode(b64.toString());
       } catch (IllegalArgumentException e) {
-        throw new CorruptStateException(file, begin, "base64 in the PEM body", e.getMessage(), e);
+        throw new CorruptStateException(file, begin, "base64 in the PEM body", "characters outside the base64 alphabet", e);
       }
       blocks.add(new PemBlock(type, headers, body));
       pos = end + endLine.length();

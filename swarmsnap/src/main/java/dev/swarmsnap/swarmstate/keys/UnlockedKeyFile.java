@@ -62,7 +62,7 @@ public final class UnlockedKeyFile {
       return pkcs8.decrypt(keyFile.keyDer(), kek).orElseThrow(
           () -> new WrongUnlockKeyException(UnlockKey.fingerprintOf(kek), keyFile.file().toString()));
     } catch (MalformedKeyException e) {
-      throw new CorruptStateException(keyFile.file(), 0, "a PKCS#8 PBES2 key", e.getMessage(), e);
+      throw new CorruptStateException(keyFile.file(), 0, "a PKCS#8 PBES2 key", "a damaged key structure", e);
     }
   }
 
@@ -71,7 +71,7 @@ public final class UnlockedKeyFile {
     try {
       dek = opener.open(record, List.of(kek));
     } catch (MalformedRecordException e) {
-      throw new CorruptStateException(keyFile.file(), 0, "a MaybeEncryptedRecord DEK header", e.getMessage(), e);
+      throw new CorruptStateException(keyFile.file(), 0, "a MaybeEncryptedRecord DEK header", "bytes that do not decode as one", e);
     }
     byte[] plain = dek.orElseThrow(() -> new WrongUnlockKeyException(key.fingerprint(), keyFile.file().toString()));
     if (plain.length != DEK_LENGTH) {

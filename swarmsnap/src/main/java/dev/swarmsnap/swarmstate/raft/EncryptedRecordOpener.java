@@ -35,7 +35,7 @@ public final class EncryptedRecordOpener {
       in.enableAliasing(true);
       r = MaybeEncryptedRecord.parseFrom(in);
     } catch (IOException e) {
-      throw new MalformedRecordException("not a MaybeEncryptedRecord: " + e.getMessage(), e);
+      throw new MalformedRecordException("bytes that do not decode as a MaybeEncryptedRecord", e);
     }
     switch (r.getAlgorithmValue()) {
       case 0:

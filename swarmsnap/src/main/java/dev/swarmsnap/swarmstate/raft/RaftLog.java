@@ -186,7 +186,7 @@ public final class RaftLog {
       in.enableAliasing(true);
       return p.parse(in);
     } catch (IOException e) {
-      throw new CorruptStateException(rec.file(), rec.offset(), what, e.getMessage(), e);
+      throw new CorruptStateException(rec.file(), rec.offset(), what, "bytes that do not decode as one", e);
     }
   }
 }

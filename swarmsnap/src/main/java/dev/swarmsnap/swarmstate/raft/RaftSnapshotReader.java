@@ -56,7 +56,7 @@ public final class RaftSnapshotReader {
     try {
       outer = snapshot.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw new CorruptStateException(file, 0, "a snappb.snapshot message", e.getMessage(), e);
+      throw new CorruptStateException(file, 0, "a snappb.snapshot message", "bytes that do not decode as one", e);
     }
     if (outer.getData().isEmpty() || outer.getCrc() == 0) {
       throw new CorruptStateException(file, 0, "a non-empty snapshot", "an empty snapshot");
@@ -74,7 +74,7 @@ public final class RaftSnapshotReader {
     try {
       raft = Snapshot.parseFrom(outer.getData());
     } catch (InvalidProtocolBufferException e) {
-      throw new CorruptStateException(file, 0, "a raftpb.Snapshot", e.getMessage(), e);
+      throw new CorruptStateException(file, 0, "a raftpb.Snapshot", "bytes that do not decode as one", e);
     }
     var meta = raft.getMetadata();
     return new RaftSnapshotFile(

@@ -55,7 +55,7 @@ public final class WalRecordReader {
             rec = Record.parseFrom(cis);
           } catch (InvalidProtocolBufferException e) {
             if (last && hasZeroSector(frame, body)) {
-              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record: " + e.getMessage(), state.running);
+              state.tail = new WalTail(seg.file(), frame.offset(), true, "torn record: its bytes do not decode as a WAL record", state.running);
               return;
             }
             throw new CorruptStateException(

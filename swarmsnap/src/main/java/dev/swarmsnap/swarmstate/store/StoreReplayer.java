@@ -74,7 +74,7 @@ public final class StoreReplayer {
     try {
       req = InternalRaftRequest.parseFrom(plain);
     } catch (InvalidProtocolBufferException e) {
-      return problem("entry " + index + ": not an InternalRaftRequest: " + e.getMessage());
+      return problem("entry " + index + ": not an InternalRaftRequest (its bytes do not decode as one)");
     }
     Map<StoreAction.TargetCase, Map<String, Optional<Message>>> staged = new HashMap<>();
     for (StoreAction a : req.getActionList()) {
@@ -127,7 +127,7 @@ public final class StoreReplayer {
     try {
       cc = ConfChange.parseFrom(plain);
     } catch (InvalidProtocolBufferException e) {
-      return problem("entry " + index + ": not a ConfChange: " + e.getMessage());
+      return problem("entry " + index + ": not a ConfChange (its bytes do not decode as one)");
     }
     if (cc.getType() == ConfChangeType.ConfChangeRemoveNode) {
       members.remove(cc.getNodeId());

@@ -131,4 +131,33 @@ class ManifestCodecTest {
         .isInstanceOf(ManifestFormatException.class)
         .hasMessageContaining("tool_version");
   }
+
+  @Test
+  void valuesOutOfRangeAreACorruptManifest() throws Exception {
+    String[][] edits = {
+      {"files", "original_length", String.valueOf(1L << 62), "original_length must be within"},
+      {"files", "uid", String.valueOf(1L << 40), "uid must be within"},
+      {"node", "node_id", "\"../../etc\"", "node_id is not a swarm ID"},
+      {"node", "cluster_id", "\"A/B\"", "cluster_id is not a swarm ID"},
+      {"node", "hostname", "\"a\\nb\"", "hostname holds control characters"},
+      {"managers", "addr", "\"not an address\"", "addr is not an address"},
+    };
+    for (String[] edit : edits) {
+      ObjectNode tree = (ObjectNode) json.readTree(codec.encode(sample()));
+      JsonNode parent = tree.get(edit[0]);
+      ObjectNode target = (ObjectNode) (parent.isArray() ? parent.get(0) : parent);
+      target.set(edit[1], json.readTree(edit[2]));
+      assertThatThrownBy(() -> codec.decode(json.writeValueAsBytes(tree), "x")).as(edit[1])
+          .isInstanceOf(ManifestFormatException.class)
+          .hasMessageContaining(edit[3]);
+    }
+  }
+
+  @Test
+  void syntaxErrorsGiveThePositionNotTheText() {
+    assertThatThrownBy(() -> codec.decode("{\"a\": SWMKEY-1-secret}".getBytes(UTF_8), "x"))
+        .isInstanceOf(ManifestFormatException.class)
+        .hasMessageContaining("line 1, column")
+        .hasMessageNotContaining("SWMKEY");
+  }
 }

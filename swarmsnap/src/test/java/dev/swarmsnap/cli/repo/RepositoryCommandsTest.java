@@ -91,7 +91,7 @@ class RepositoryCommandsTest {
     assertThat(times).containsExactly("2025-03-03T14:00:00Z", "2025-03-03T02:00:00Z", "2025-03-02T02:00:00Z",
         "2025-03-01T02:00:00Z");
     assertThat(run.json().get(0).path("verify").asText()).isEqualTo("passed");
-    assertThat(run.json().get(0).path("cluster_id").asText()).isEqualTo("c1u5ter000000000000000000");
+    assertThat(run.json().get(0).path("cluster_id").asText()).isEqualTo("7cdnvj34p9cegmtok05yreu5i"); // the plain fixture's cluster
 
     Run text = run("list", "--repo", "file://" + local);
     assertThat(text.out()).contains("ID", "CREATED (UTC)", "CLUSTER", "VERIFY", "2025-03-03 14:00:00", "test-node",

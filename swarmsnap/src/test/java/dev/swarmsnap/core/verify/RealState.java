@@ -36,7 +36,7 @@ public final class RealState {
   }
 
   /** {@code api/*.json} as the engine would have answered, rebuilt from the fixture's api-view.json. */
-  static Map<String, byte[]> apiDocuments(String name) throws IOException {
+  public static Map<String, byte[]> apiDocuments(String name) throws IOException {
     JsonNode view = JSON.readTree(resource(name + "/api-view.json").toFile());
     Map<String, byte[]> docs = new TreeMap<>();
     ObjectNode swarm = JSON.createObjectNode();
