@@ -81,7 +81,9 @@ tool() {
   python3 - "$OUT/tool-$1.json" "$1" "$(secs "$t0" "$t1")" "$(secs "$t1" "$t2")" "$(secs "$t0" "$t2")" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-print("swarmsnap", sys.argv[2], "-", "-", "-", f'{r["downtimeMillis"]/1000:.2f}', sys.argv[4], sys.argv[5])
+import re
+led = next((int(m.group(1)) for s in r["stepsDone"] for m in [re.search(r"led (\d+) ms after the engine start", s)] if m), None)
+print("swarmsnap", sys.argv[2], "-", "-", "-" if led is None else f"{led/1000:.2f}", f'{r["downtimeMillis"]/1000:.2f}', sys.argv[4], sys.argv[5])
 PY
 }
 
@@ -98,7 +100,7 @@ for line in "${results[@]}"; do
   read -r m r stop extract start force objects total <<<"$line"
   printf '%-10s %5s %7s %10s %8s %10s %10s %7s\n' "$m" "$r" "$stop" "$extract" "$start" "$force" "$objects" "$total"
 done
-echo "(swarmsnap: force_s is the engine downtime the restore reports, stop to leader; its checks run before the stop)"
+echo "(swarmsnap: start_s is engine start to leader as the restore reports it, force_s the engine downtime, stop to leader; its checks run before the stop. engine-own: a plain restart of the restored node until it leads)"
 python3 - "$real" "${results[@]}" <<'PY'
 import sys
 real = int(sys.argv[1]); rows = [l.split() for l in sys.argv[2:]]

@@ -51,7 +51,9 @@ final class RestoreRun {
   }
 
   /** What was done, and when the outage began and ended. */
-  record Outcome(List<String> stepsDone, List<String> removedManagers, boolean movedAside, Instant stoppedAt, Instant ledAt) {}
+  record Outcome(
+      List<String> stepsDone, List<String> removedManagers, boolean movedAside, Instant stoppedAt, Instant startedAt,
+      Instant ledAt) {}
 
   Outcome execute(RestoreFacts facts, RestorePlan plan, Path restored, String stamp) {
     boolean wasRunning = control.isRunning();
@@ -60,6 +62,7 @@ final class RestoreRun {
     OutageSettings settings = new OutageSettings(
         request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.empty());
     Instant stoppedAt;
+    Instant startedAt;
     Instant ledAt;
     if (wasRunning) {
       listener.step("stopping the engine (" + control.describe() + ")");
@@ -75,6 +78,7 @@ final class RestoreRun {
             ? "moved " + facts.swarmDir() + " aside to " + facts.aside() + "; restored state in place"
             : "restored state in place at " + facts.swarmDir());
         listener.step("starting the engine");
+        startedAt = clock.instant();
         outage.restart();
         wait.untilAnswers("the engine's API did not answer after the start");
         record("engine started");
@@ -87,7 +91,7 @@ final class RestoreRun {
       }
     }
     List<String> removed = removeStaleManagers(facts.manifest().node().nodeId());
-    return new Outcome(done, removed, swap.movedAside(), stoppedAt, ledAt);
+    return new Outcome(done, removed, swap.movedAside(), stoppedAt, startedAt, ledAt);
   }
 
   /**

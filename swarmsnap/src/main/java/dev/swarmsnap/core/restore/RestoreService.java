@@ -155,6 +155,8 @@ public final class RestoreService {
           keyPlace = Optional.of(autolockHandover.relock(engine, request.newKey().get(), listener));
         }
         long downtime = java.time.Duration.between(outcome.stoppedAt(), outcome.ledAt()).toMillis();
+        prepared.add("the node led " + java.time.Duration.between(outcome.startedAt(), outcome.ledAt()).toMillis()
+            + " ms after the engine start");
         return report(request, facts, plan, state, prepared, keyPlace, outcome.removedManagers(),
             outcome.movedAside(), downtime, started, false);
       } finally {
