@@ -90,6 +90,8 @@ public final class VerifyService {
     try {
       cert = NodeCertificate.parse(files.location(crt), files.readSmall(crt));
       keyFile = NodeKeyFile.parse(files.location(pem), files.readSmall(pem));
+    } catch (BadInputException e) {
+      throw e; // a link, device or FIFO where a key belongs: refused, not read
     } catch (SwarmsnapException | java.io.UncheckedIOException e) {
       return null;
     }

@@ -3,6 +3,7 @@ package dev.swarmsnap.crypto.age;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swarmsnap.error.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Recipient and identity files in age's formats, and a round trip through the envelope. */
+@org.junit.jupiter.api.Timeout(60)
 class AgeKeysTest {
   @TempDir Path tmp;
 
@@ -89,5 +91,15 @@ class AgeKeysTest {
             .isEqualTo(AgeDecryptionException.Kind.PAYLOAD_DAMAGED);
       }
     }
+  }
+
+  @Test
+  void identityAndRecipientsFilesThatAreNoRegularFilesAreCalledWhatTheyAre() {
+    assertThatThrownBy(() -> AgeIdentities.read(List.of(Path.of("/dev/zero"))))
+        .isInstanceOf(BadInputException.class).hasMessage("/dev/zero is a device, not a regular file");
+    assertThatThrownBy(() -> AgeIdentities.read(List.of(tmp)))
+        .isInstanceOf(BadInputException.class).hasMessage(tmp + " is a directory, not a regular file");
+    assertThatThrownBy(() -> AgeRecipients.of(List.of(), List.of(Path.of("/dev/urandom"))))
+        .isInstanceOf(BadInputException.class).hasMessage("/dev/urandom is a device, not a regular file");
   }
 }

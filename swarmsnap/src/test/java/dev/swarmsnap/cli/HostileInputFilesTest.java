@@ -1,0 +1,70 @@
+package dev.swarmsnap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmsnap.core.verify.RealState;
+import dev.swarmsnap.error.ExitCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Devices, FIFOs and links where swarmsnap expects a small file: one clear line, exit 2, at once.
+ * A separate thread for the timeout, so a read that blocks on a FIFO fails instead of hanging.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+class HostileInputFilesTest {
+  @TempDir Path tmp;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CliContext context =
+        new CliContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), false);
+    return new SwarmsnapCli(context).run(args);
+  }
+
+  @Test
+  void verifyRefusesANodeKeyLinkedToDevZero() throws Exception {
+    Path dir = RealState.unpack("plain", tmp);
+    Path key = dir.resolve("certificates/swarm-node.key");
+    Files.delete(key);
+    Files.createSymbolicLink(key, Path.of("/dev/zero"));
+    assertThat(run("verify", dir.toString())).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains(key + " is a symbolic link").doesNotContain("Exception");
+  }
+
+  @Test
+  void verifyRefusesANodeKeyThatIsAFifo() throws Exception {
+    Path dir = RealState.unpack("plain", tmp);
+    Path key = dir.resolve("certificates/swarm-node.key");
+    Files.delete(key);
+    assertThat(new ProcessBuilder("mkfifo", key.toString()).start().waitFor()).isZero();
+    assertThat(run("verify", dir.toString())).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains(key + " is a FIFO (named pipe), not a regular file");
+  }
+
+  @Test
+  void anUnlockKeyFileThatIsADeviceIsRefused() throws Exception {
+    Path dir = RealState.unpack("plain", tmp);
+    assertThat(run("verify", dir.toString(), "--unlock-key-file", "/dev/zero")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("/dev/zero is a device, not a regular file").contains("--unlock-key-file");
+  }
+
+  @Test
+  void anIdentityThatIsADeviceOrADirectoryIsCalledWhatItIs() throws Exception {
+    Path dir = RealState.unpack("plain", tmp);
+    assertThat(run("verify", dir.toString(), "--identity", "/dev/zero")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("/dev/zero is a device, not a regular file").doesNotContain("does not exist");
+    assertThat(run("verify", dir.toString(), "--identity", tmp.toString())).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains(tmp + " is a directory, not a regular file");
+  }
+}
