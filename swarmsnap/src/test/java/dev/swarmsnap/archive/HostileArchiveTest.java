@@ -183,13 +183,22 @@ class HostileArchiveTest {
   }
 
   @Test
-  void firstEntryOtherThanTheManifestIsNotASwarmsnapArchive() throws IOException {
+  void firstEntryOtherThanTheManifestIsADamagedArchive() throws IOException {
     try (HostileArchive a = new HostileArchive(archive)) {
       a.file("swarm/docker-state.json", CONTENT).manifest(MANIFEST);
     }
-    assertRefused(NotASwarmsnapArchiveException.class, "not a swarmsnap archive", "first entry is 'swarm/docker-state.json'");
+    assertRefused(CorruptArchiveException.class, "is damaged", "first entry is 'swarm/docker-state.json'");
     assertThatThrownBy(() -> new ArchiveReader(new ManifestCodec()).readManifest(archive))
-        .isInstanceOf(NotASwarmsnapArchiveException.class);
+        .isInstanceOf(CorruptArchiveException.class)
+        .extracting(e -> ((SwarmsnapException) e).exitCode()).isEqualTo(ExitCode.VERIFY_FAILED);
+  }
+
+  @Test
+  void manifestNamedEntryThatIsNoFileIsADamagedArchive() throws IOException {
+    try (HostileArchive a = new HostileArchive(archive)) {
+      a.directory("manifest.json");
+    }
+    assertRefused(CorruptArchiveException.class, "first entry is 'manifest.json/'", "of type directory");
   }
 
   @Test
