@@ -157,6 +157,11 @@ public final class SafeExtractor {
     return root;
   }
 
+  /**
+   * Refuses what the manifest lists before anything is written. Each entry's content is then held
+   * to its manifest length while it is written ({@link EntryContent}), and each path is accepted
+   * once, so an archive whose entries hold more than its manifest says cannot get past the caps.
+   */
   private void checkCaps(Manifest manifest, String label) {
     for (ManifestFile file : manifest.files()) {
       if (file.originalLength() > limits.maxFileBytes()) {
@@ -166,6 +171,20 @@ public final class SafeExtractor {
             null);
       }
     }
+    // Saturating: a hostile manifest's lengths may add up past Long.MAX_VALUE.
+    long total = manifest.files().stream().mapToLong(ManifestFile::originalLength)
+        .reduce(0, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+    if (total > limits.maxStateBytes()) {
+      throw new ExtractionLimitException(
+          "archive " + label + " would restore " + mebibytes(total) + " of swarm state, over the cap of "
+              + mebibytes(limits.maxStateBytes()) + "; a swarm directory holds MBs to a few GB",
+          "check the backup with 'swarmsnap inspect'; if it really holds that much, raise the cap with"
+              + " --max-state-size");
+    }
+  }
+
+  private static String mebibytes(long bytes) {
+    return (bytes + (1L << 20) - 1 >> 20) + " MiB";
   }
 
   /** Sparse zero tails take no space, so only the stored bytes must fit. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param confirmed {@code --yes}: no question asked
  * @param interactive a person at a terminal can confirm
  * @param runDir where the host lock and the watchdog's files live
+ * @param maxStateBytes the most swarm state the archive may extract to (its files' original lengths)
  */
 public record RestoreRequest(
     Path archive,
@@ -28,9 +29,13 @@ public record RestoreRequest(
     boolean confirmed,
     boolean interactive,
     Path runDir,
-    Duration maxDowntime) {
+    Duration maxDowntime,
+    long maxStateBytes) {
   public RestoreRequest {
     Objects.requireNonNull(archive, "archive");
+    if (maxStateBytes <= 0) {
+      throw new IllegalArgumentException("maxStateBytes must be positive");
+    }
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(maxDowntime, "maxDowntime");
   }

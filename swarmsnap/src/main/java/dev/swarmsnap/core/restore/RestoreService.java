@@ -77,8 +77,9 @@ public final class RestoreService {
       Optional<EngineInfo> info = running ? Optional.of(engine.info()) : Optional.empty();
       Optional<String> engineVersion = running ? Optional.of(engine.version().version()) : Optional.empty();
       Path swarmDir = swarmDir(request, info).toAbsolutePath().normalize();
+      RestoreStaging.removeAbandoned(swarmDir).forEach(listener::step);
       String stamp = STAMP.format(started);
-      Path staging = swarmDir.resolveSibling(".swarmsnap-restore-" + stamp);
+      Path staging = swarmDir.resolveSibling(RestoreStaging.PREFIX + stamp);
       char[] keyText = null;
       UnlockKey key = null;
       try {
@@ -87,8 +88,10 @@ public final class RestoreService {
           key = UnlockKey.parse(keyText);
         }
         listener.step("extracting and verifying the archive into " + staging);
-        new SafeExtractor(codec, ExtractionLimits.defaults(), identities).extract(request.archive(), staging, listener::progress);
-        Path restored = staging.resolve("swarm");
+        Path extraction = RestoreStaging.create(swarmDir, stamp).extraction();
+        new SafeExtractor(codec, ExtractionLimits.defaults().withMaxStateBytes(request.maxStateBytes()), identities)
+            .extract(request.archive(), extraction, listener::progress);
+        Path restored = extraction.resolve("swarm");
         if (key != null) {
           listener.step("checking the unlock key against the backup's node key");
           UnlockKey given = key;
@@ -144,9 +147,7 @@ public final class RestoreService {
         if (key != null) {
           key.wipe();
         }
-        if (Files.exists(staging)) {
-          new TreeRemover().removeTree(staging);
-        }
+        new TreeRemover().removeTree(staging);
       }
     }
   }
