@@ -176,15 +176,22 @@ public final class SafeExtractor {
         .reduce(0, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
     if (total > limits.maxStateBytes()) {
       throw new ExtractionLimitException(
-          "archive " + label + " would restore " + mebibytes(total) + " of swarm state, over the cap of "
-              + mebibytes(limits.maxStateBytes()) + "; a swarm directory holds MBs to a few GB",
+          "archive " + label + " would restore " + binary(total) + " of swarm state, over the cap of "
+              + binary(limits.maxStateBytes()) + "; a swarm directory holds MBs to a few GB",
           "check the backup with 'swarmsnap inspect'; if it really holds that much, raise the cap with"
               + " --max-state-size");
     }
   }
 
-  private static String mebibytes(long bytes) {
-    return (bytes + (1L << 20) - 1 >> 20) + " MiB";
+  /** Whole binary units, rounded up: a cap of 8 GiB reads as such, 9 GiB and a byte as 9217 MiB. */
+  private static String binary(long bytes) {
+    if (bytes % (1L << 30) == 0) {
+      return (bytes >> 30) + " GiB";
+    }
+    if (bytes >= 1L << 20) {
+      return ((bytes >> 20) + (bytes % (1L << 20) == 0 ? 0 : 1)) + " MiB";
+    }
+    return ((bytes >> 10) + (bytes % 1024 == 0 ? 0 : 1)) + " KiB";
   }
 
   /** Sparse zero tails take no space, so only the stored bytes must fit. */
