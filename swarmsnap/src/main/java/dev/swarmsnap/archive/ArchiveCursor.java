@@ -5,6 +5,7 @@ import com.github.luben.zstd.ZstdInputStream;
 import dev.swarmsnap.core.manifest.Manifest;
 import dev.swarmsnap.core.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.age.AgeIdentities;
+import dev.swarmsnap.input.SmallFileReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -82,6 +83,7 @@ final class ArchiveCursor implements Closeable {
    * @throws dev.swarmsnap.core.manifest.UnsupportedFormatVersionException for a newer format
    */
   static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress, AgeIdentities identities) {
+    requireRegularFile(archive);
     long size;
     InputStream file;
     try {
@@ -148,6 +150,16 @@ final class ArchiveCursor implements Closeable {
         }
       }
     }
+  }
+
+  /**
+   * An archive is read as a file: a FIFO would block the open, a device never end.
+   *
+   * @throws dev.swarmsnap.error.BadInputException if {@code archive} is no regular file
+   */
+  static void requireRegularFile(Path archive) {
+    SmallFileReader.requireRegular(archive, SmallFileReader.Links.FOLLOW,
+        "give the archive file itself (swarmsnap does not read archives from a pipe or device)");
   }
 
   /** The first bytes of the (decrypted) stream: zstd's magic number in an archive. */

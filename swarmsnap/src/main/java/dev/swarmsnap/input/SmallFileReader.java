@@ -98,20 +98,31 @@ public final class SmallFileReader {
    * @return its length
    */
   public long requireRegular(Path file) {
+    return requireRegular(file, links, hint);
+  }
+
+  /**
+   * As {@link #requireRegular(Path)}, for a file of any size read by other means (an archive).
+   *
+   * @throws BadInputException if it is not a regular file
+   * @throws SwarmsnapException exit 8 if it does not exist, 1 if it cannot be looked at
+   */
+  public static long requireRegular(Path file, Links links, String hint) {
+    LinkOption[] options = options(links);
     BasicFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class, options());
+      attributes = Files.readAttributes(file, BasicFileAttributes.class, options);
     } catch (IOException e) {
-      throw unreadable(file, e);
+      throw unreadable(file, e, hint);
     }
     if (!attributes.isRegularFile()) {
-      throw new BadInputException(file + " is " + kind(file, attributes) + ", not a regular file", hint);
+      throw new BadInputException(file + " is " + kind(file, attributes, options) + ", not a regular file", hint);
     }
     return attributes.size();
   }
 
   /** What a non-regular file is, in the words of {@code ls -l}'s type letter. */
-  private String kind(Path file, BasicFileAttributes attributes) {
+  private static String kind(Path file, BasicFileAttributes attributes, LinkOption[] options) {
     if (attributes.isSymbolicLink()) {
       return "a symbolic link (a swarm directory holds none; swarmsnap follows none there)";
     }
@@ -119,7 +130,7 @@ public final class SmallFileReader {
       return "a directory";
     }
     try {
-      int type = (Integer) Files.getAttribute(file, "unix:mode", options()) & 0170000;
+      int type = (Integer) Files.getAttribute(file, "unix:mode", options) & 0170000;
       return switch (type) {
         case 0020000, 0060000 -> "a device";
         case 0010000 -> "a FIFO (named pipe)";
@@ -136,6 +147,10 @@ public final class SmallFileReader {
   }
 
   private LinkOption[] options() {
+    return options(links);
+  }
+
+  private static LinkOption[] options(Links links) {
     return links == Links.REFUSE ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
   }
 
@@ -145,6 +160,10 @@ public final class SmallFileReader {
   }
 
   private SwarmsnapException unreadable(Path file, IOException e) {
+    return unreadable(file, e, hint);
+  }
+
+  private static SwarmsnapException unreadable(Path file, IOException e, String hint) {
     if (e instanceof NoSuchFileException) {
       return new SwarmsnapException(ExitCode.NOT_FOUND, file + " does not exist", hint, e);
     }

@@ -67,4 +67,14 @@ class HostileInputFilesTest {
     assertThat(run("verify", dir.toString(), "--identity", tmp.toString())).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains(tmp + " is a directory, not a regular file");
   }
+
+  @Test
+  void anArchiveThatIsAFifoOrADeviceIsRefusedWithoutBlocking() throws Exception {
+    Path fifo = tmp.resolve("backup.swarmsnap");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertThat(run("verify", fifo.toString())).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains(fifo + " is a FIFO (named pipe), not a regular file");
+    assertThat(run("inspect", "/dev/zero")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("/dev/zero is a device, not a regular file");
+  }
 }
