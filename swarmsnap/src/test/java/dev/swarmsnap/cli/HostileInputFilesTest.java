@@ -6,6 +6,7 @@ import dev.swarmsnap.core.verify.RealState;
 import dev.swarmsnap.error.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
 class HostileInputFilesTest {
   @TempDir Path tmp;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
-  private int run(String... args) {
-    CliContext context =
-        new CliContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), false);
-    return new SwarmsnapCli(context).run(args);
+  /** Exit code and stderr of one in-process run; stdout is not looked at. */
+  private record Run(int code, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter err = new StringWriter();
+    int code = new SwarmsnapCli(new CliContext(Map.of(), new PrintWriter(Writer.nullWriter()),
+        new PrintWriter(err, true), Clock.systemUTC(), false)).run(args);
+    return new Run(code, err.toString());
   }
 
   @Test
@@ -38,8 +41,9 @@ class HostileInputFilesTest {
     Path key = dir.resolve("certificates/swarm-node.key");
     Files.delete(key);
     Files.createSymbolicLink(key, Path.of("/dev/zero"));
-    assertThat(run("verify", dir.toString())).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString()).contains(key + " is a symbolic link").doesNotContain("Exception");
+    Run r = run("verify", dir.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains(key + " is a symbolic link").doesNotContain("Exception");
   }
 
   @Test
@@ -48,33 +52,39 @@ class HostileInputFilesTest {
     Path key = dir.resolve("certificates/swarm-node.key");
     Files.delete(key);
     assertThat(new ProcessBuilder("mkfifo", key.toString()).start().waitFor()).isZero();
-    assertThat(run("verify", dir.toString())).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString()).contains(key + " is a FIFO (named pipe), not a regular file");
+    Run r = run("verify", dir.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains(key + " is a FIFO (named pipe), not a regular file");
   }
 
   @Test
   void anUnlockKeyFileThatIsADeviceIsRefused() throws Exception {
     Path dir = RealState.unpack("plain", tmp);
-    assertThat(run("verify", dir.toString(), "--unlock-key-file", "/dev/zero")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString()).contains("/dev/zero is a device, not a regular file").contains("--unlock-key-file");
+    Run r = run("verify", dir.toString(), "--unlock-key-file", "/dev/zero");
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains("/dev/zero is a device, not a regular file").contains("--unlock-key-file");
   }
 
   @Test
   void anIdentityThatIsADeviceOrADirectoryIsCalledWhatItIs() throws Exception {
     Path dir = RealState.unpack("plain", tmp);
-    assertThat(run("verify", dir.toString(), "--identity", "/dev/zero")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString()).contains("/dev/zero is a device, not a regular file").doesNotContain("does not exist");
-    assertThat(run("verify", dir.toString(), "--identity", tmp.toString())).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString()).contains(tmp + " is a directory, not a regular file");
+    Run r = run("verify", dir.toString(), "--identity", "/dev/zero");
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains("/dev/zero is a device, not a regular file").doesNotContain("does not exist");
+    r = run("verify", dir.toString(), "--identity", tmp.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains(tmp + " is a directory, not a regular file");
   }
 
   @Test
   void anArchiveThatIsAFifoOrADeviceIsRefusedWithoutBlocking() throws Exception {
     Path fifo = tmp.resolve("backup.swarmsnap");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-    assertThat(run("verify", fifo.toString())).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString()).contains(fifo + " is a FIFO (named pipe), not a regular file");
-    assertThat(run("inspect", "/dev/zero")).isEqualTo(ExitCode.USAGE.code());
-    assertThat(err.toString()).contains("/dev/zero is a device, not a regular file");
+    Run r = run("verify", fifo.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains(fifo + " is a FIFO (named pipe), not a regular file");
+    r = run("inspect", "/dev/zero");
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(r.err()).contains("/dev/zero is a device, not a regular file");
   }
 }
