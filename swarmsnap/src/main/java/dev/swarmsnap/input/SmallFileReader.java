@@ -116,7 +116,8 @@ public final class SmallFileReader {
       throw unreadable(file, e, hint);
     }
     if (!attributes.isRegularFile()) {
-      throw new BadInputException(file + " is " + kind(file, attributes, options) + ", not a regular file", hint);
+      throw new BadInputException(file + " is " + kind(file, attributes, options) + ", not a regular file"
+          + (attributes.isSymbolicLink() ? " (swarmsnap follows no links in a swarm directory)" : ""), hint);
     }
     return attributes.size();
   }
@@ -124,7 +125,7 @@ public final class SmallFileReader {
   /** What a non-regular file is, in the words of {@code ls -l}'s type letter. */
   private static String kind(Path file, BasicFileAttributes attributes, LinkOption[] options) {
     if (attributes.isSymbolicLink()) {
-      return "a symbolic link (a swarm directory holds none; swarmsnap follows none there)";
+      return "a symbolic link";
     }
     if (attributes.isDirectory()) {
       return "a directory";
