@@ -5,6 +5,7 @@ import com.github.luben.zstd.ZstdInputStream;
 import dev.swarmsnap.archive.manifest.Manifest;
 import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.crypto.age.AgeIdentities;
+import dev.swarmsnap.input.SmallFileReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -75,12 +76,14 @@ final class ArchiveCursor implements Closeable {
    * its bytes reach zstd, so a changed byte surfaces as {@link CorruptArchiveException} at the
    * latest when the reader gets to it.
    *
-   * @throws NotASwarmsnapArchiveException if it is not zstd, not tar, or does not start with the
-   *     manifest
+   * @throws NotASwarmsnapArchiveException if it is not zstd (inside its age encryption, if any)
+   * @throws CorruptArchiveException if it is zstd but not a tar stream that starts with the
+   *     manifest: a damaged archive
    * @throws EncryptedArchiveException if it is encrypted and no identity was given or none opens it
    * @throws dev.swarmsnap.archive.manifest.UnsupportedFormatVersionException for a newer format
    */
   static ArchiveCursor open(Path archive, ManifestCodec codec, ProgressListener progress, AgeIdentities identities) {
+    requireRegularFile(archive);
     long size;
     InputStream file;
     try {
@@ -149,6 +152,16 @@ final class ArchiveCursor implements Closeable {
     }
   }
 
+  /**
+   * An archive is read as a file: a FIFO would block the open, a device never end.
+   *
+   * @throws dev.swarmsnap.error.BadInputException if {@code archive} is no regular file
+   */
+  static void requireRegularFile(Path archive) {
+    SmallFileReader.requireRegular(archive, SmallFileReader.Links.FOLLOW,
+        "give the archive file itself (swarmsnap does not read archives from a pipe or device)");
+  }
+
   /** The first bytes of the (decrypted) stream: zstd's magic number in an archive. */
   private static byte[] peek(InputStream in, String label, CountingInputStream file, long size) {
     try {
@@ -170,6 +183,10 @@ final class ArchiveCursor implements Closeable {
     return label;
   }
 
+  /**
+   * Reads the first entry. The zstd magic was there, so whatever goes wrong from here on is a
+   * damaged swarmsnap archive (exit 4, as for damage further on), not "not an archive".
+   */
   private void readManifest(ManifestCodec codec) {
     TarArchiveEntry first;
     try {
@@ -178,16 +195,18 @@ final class ArchiveCursor implements Closeable {
       if (budget.exceeded() || isZstd(e) || e instanceof EOFException || ArchiveEncryption.isDecryptionFailure(e)) {
         throw translate(e);
       }
-      throw new NotASwarmsnapArchiveException(
-          label + " is not a swarmsnap archive: it does not hold a tar stream", e);
+      throw new CorruptArchiveException(
+          "archive " + label + " is damaged: the tar header of " + MANIFEST_ENTRY + " cannot be read", e);
     }
     if (first == null) {
-      throw new NotASwarmsnapArchiveException(label + " is not a swarmsnap archive: it holds no entries", null);
+      throw new CorruptArchiveException("archive " + label + " is damaged: its tar stream holds no entries", null);
     }
     RawEntry raw = RawEntry.of(first);
     if (!raw.name().equals(MANIFEST_ENTRY) || raw.type() != RawEntry.Type.FILE) {
-      throw new NotASwarmsnapArchiveException(
-          label + " is not a swarmsnap archive: its first entry is '" + raw.name() + "', not " + MANIFEST_ENTRY,
+      throw new CorruptArchiveException(
+          "archive " + label + " is damaged (or no swarmsnap archive): its first entry is '" + raw.name() + "'"
+              + (raw.type() == RawEntry.Type.FILE ? "" : " of type " + raw.type().name().toLowerCase(Locale.ROOT))
+              + ", not the file " + MANIFEST_ENTRY,
           null);
     }
     if (raw.size() > MAX_MANIFEST_BYTES) {
@@ -273,14 +292,16 @@ final class ArchiveCursor implements Closeable {
           "archive " + label + " is truncated after entry " + lastEntry + ": the tar end-of-archive marker is missing",
           null);
     }
+    if (tar.dataAfterEndMarker()) {
+      throw dataAfterTheEnd();
+    }
     byte[] buffer = new byte[BUFFER];
     try {
       int n;
       while ((n = budget.read(buffer, 0, buffer.length)) >= 0) {
         for (int i = 0; i < n; i++) {
           if (buffer[i] != 0) {
-            throw new CorruptArchiveException(
-                "archive " + label + " has unexpected data after the end of its tar stream", null);
+            throw dataAfterTheEnd();
           }
         }
       }
@@ -288,6 +309,12 @@ final class ArchiveCursor implements Closeable {
       throw translate(e);
     }
     meter.finish();
+  }
+
+  /** archive-format §2: nothing but zero bytes may follow the marker, in this frame or another. */
+  private CorruptArchiveException dataAfterTheEnd() {
+    return new CorruptArchiveException(
+        "archive " + label + " has unexpected data after the end of its tar stream", null);
   }
 
   @Override
@@ -336,21 +363,34 @@ final class ArchiveCursor implements Closeable {
     return e instanceof ZstdIOException;
   }
 
-  /** Notes whether the tar end-of-archive marker (a zero record) was read. */
+  /**
+   * Notes whether the tar end-of-archive marker (a zero record) was read, and whether the record
+   * after it, which the library reads and drops, was not zero. Blocks of one record, so the
+   * library skips nothing after the marker: {@link #finish()} sees every byte that follows.
+   */
   private static final class MarkingTarInputStream extends TarArchiveInputStream {
+    private static final int RECORD = 512;
     private boolean sawEndMarker;
+    private boolean dataAfterEndMarker;
 
     MarkingTarInputStream(InputStream in) {
-      super(in, "UTF-8");
+      super(in, RECORD, RECORD, "UTF-8");
     }
 
     boolean sawEndMarker() {
       return sawEndMarker;
     }
 
+    boolean dataAfterEndMarker() {
+      return dataAfterEndMarker;
+    }
+
     @Override
     protected boolean isEOFRecord(byte[] record) {
       boolean eof = super.isEOFRecord(record);
+      if (sawEndMarker && !eof) {
+        dataAfterEndMarker = true;
+      }
       if (eof && record != null) {
         sawEndMarker = true;
       }

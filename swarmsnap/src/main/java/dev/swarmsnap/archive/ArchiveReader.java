@@ -178,6 +178,7 @@ public final class ArchiveReader {
    * version of the file (path, size, modification time, inode) and reader.
    */
   private void authenticated(Path archive) {
+    ArchiveCursor.requireRegularFile(archive);
     if (!ArchiveEncryption.isEncrypted(archive)) {
       return;
     }

@@ -157,6 +157,11 @@ public final class SafeExtractor {
     return root;
   }
 
+  /**
+   * Refuses what the manifest lists before anything is written. Each entry's content is then held
+   * to its manifest length while it is written ({@link EntryContent}), and each path is accepted
+   * once, so an archive whose entries hold more than its manifest says cannot get past the caps.
+   */
   private void checkCaps(Manifest manifest, String label) {
     for (ManifestFile file : manifest.files()) {
       if (file.originalLength() > limits.maxFileBytes()) {
@@ -166,6 +171,27 @@ public final class SafeExtractor {
             null);
       }
     }
+    // Saturating: a hostile manifest's lengths may add up past Long.MAX_VALUE.
+    long total = manifest.files().stream().mapToLong(ManifestFile::originalLength)
+        .reduce(0, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+    if (total > limits.maxStateBytes()) {
+      throw new ExtractionLimitException(
+          "archive " + label + " would restore " + binary(total) + " of swarm state, over the cap of "
+              + binary(limits.maxStateBytes()) + "; a swarm directory holds MBs to a few GB",
+          "check the backup with 'swarmsnap inspect'; if it really holds that much, raise the cap with"
+              + " --max-state-size");
+    }
+  }
+
+  /** Whole binary units, rounded up: a cap of 8 GiB reads as such, 9 GiB and a byte as 9217 MiB. */
+  private static String binary(long bytes) {
+    if (bytes % (1L << 30) == 0) {
+      return (bytes >> 30) + " GiB";
+    }
+    if (bytes >= 1L << 20) {
+      return ((bytes >> 20) + (bytes % (1L << 20) == 0 ? 0 : 1)) + " MiB";
+    }
+    return ((bytes >> 10) + (bytes % 1024 == 0 ? 0 : 1)) + " KiB";
   }
 
   /** Sparse zero tails take no space, so only the stored bytes must fit. */

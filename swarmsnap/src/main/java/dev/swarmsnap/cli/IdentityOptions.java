@@ -4,7 +4,6 @@ import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.crypto.age.AgeKeyException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -20,14 +19,9 @@ public final class IdentityOptions {
    * (which wipes them).
    *
    * @throws SwarmsnapException exit 8 for a missing file, 2 for one that holds no valid identity
+   *     or is no regular file (a device, FIFO, directory) or is over 1 MiB
    */
   public AgeIdentities identities() {
-    for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        throw new SwarmsnapException(ExitCode.NOT_FOUND, "the identity file " + file + " does not exist",
-            "check the path given to --identity");
-      }
-    }
     try {
       return files.isEmpty() ? AgeIdentities.none() : AgeIdentities.read(files);
     } catch (AgeKeyException e) {

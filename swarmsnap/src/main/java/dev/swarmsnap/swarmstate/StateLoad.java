@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.CorruptStateException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
@@ -304,13 +305,17 @@ final class StateLoad {
     return new Finding("", Finding.Level.FAIL, reason);
   }
 
-  /** Runs one check; returns false after a FAIL (strict: throws instead). */
+  /**
+   * Runs one check; returns false after a FAIL (strict: throws instead). A file refused as bad
+   * input (a link, device or FIFO where a swarm file belongs) always throws: nothing was read, so
+   * there is nothing to report on.
+   */
   private boolean check(String name, Supplier<Finding> body) {
     Finding f;
     try {
       f = body.get();
     } catch (SwarmsnapException e) {
-      if (strict) {
+      if (strict || e instanceof BadInputException) {
         throw e;
       }
       f = fail(e.getMessage());

@@ -8,10 +8,19 @@ import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.durable.AtomicFileWriter;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A good archive, then cut short or with a byte flipped: clean errors, nothing left behind. */
+@org.junit.jupiter.api.Timeout(120)
 class DamagedArchiveTest {
   @TempDir Path dir;
   private final ManifestCodec codec = new ManifestCodec();
@@ -102,6 +112,144 @@ class DamagedArchiveTest {
     Files.write(damaged, copy);
     assertThatThrownBy(this::extract).isInstanceOf(CorruptArchiveException.class);
     assertThat(target).doesNotExist();
+  }
+
+  /**
+   * A byte changed anywhere in the front of the archive, where the manifest's tar header and
+   * content lie: the zstd magic is intact, so this is a damaged swarmsnap archive (exit 4), never
+   * "not a swarmsnap archive" (exit 1).
+   */
+  @Test
+  void damageAfterTheZstdMagicIsNeverNotAnArchive() throws IOException {
+    java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+    for (int position = 4; position < Math.min(good.length, 1200); position += 3) {
+      byte[] copy = good.clone();
+      copy[position] ^= (byte) (1 << (position % 8));
+      Files.write(damaged, copy);
+      try {
+        new ArchiveReader(codec).verify(damaged, ProgressListener.NONE);
+        extract();
+        deleteTarget();
+      } catch (SwarmsnapException e) {
+        if (e.exitCode() != ExitCode.VERIFY_FAILED) {
+          seen.merge(e.getClass().getSimpleName() + " exit " + e.exitCode().code() + ": "
+              + e.getMessage().replaceAll("[0-9]+", "N"), position, (a, b) -> a);
+        }
+      }
+      assertThat(target).doesNotExist();
+    }
+    assertThat(seen).as("errors other than exit 4, with the first position").isEmpty();
+  }
+
+  /** Data after the tar end marker, in the places a tool could hide it (archive-format §2). */
+  @ParameterizedTest
+  @ValueSource(strings = {"random-right-after-marker", "random-after-padding", "entry-right-after-marker",
+      "entry-as-second-marker-record",
+      "entry-after-padding", "entry-in-second-frame", "random-in-second-frame"})
+  void dataAfterTheTarEndMarkerIsDamage(String where) throws IOException {
+    byte[] tar = decompressed(good);
+    int end = endMarker(tar);
+    byte[] extra = where.startsWith("random") ? random(700) : extraTar();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    switch (where) {
+      case "random-right-after-marker", "entry-right-after-marker", "entry-as-second-marker-record" -> {
+        int at = end + (where.contains("second") ? 512 : 1024);
+        byte[] copy = Arrays.copyOf(tar, Math.max(tar.length, at + extra.length));
+        System.arraycopy(extra, 0, copy, at, extra.length);
+        out.write(compressed(copy));
+      }
+      case "random-after-padding", "entry-after-padding" -> {
+        byte[] longer = Arrays.copyOf(tar, tar.length + extra.length);
+        System.arraycopy(extra, 0, longer, tar.length, extra.length);
+        out.write(compressed(longer));
+      }
+      default -> {
+        out.write(good);
+        out.write(compressed(extra));
+      }
+    }
+    Files.write(damaged, out.toByteArray());
+    assertThatThrownBy(this::extract)
+        .isInstanceOf(CorruptArchiveException.class)
+        .hasMessageContaining("after the end of its tar stream")
+        .extracting(e -> ((SwarmsnapException) e).exitCode()).isEqualTo(ExitCode.VERIFY_FAILED);
+    assertThat(target).doesNotExist();
+    ArchiveReport report = new ArchiveReader(codec).verify(damaged, ProgressListener.NONE);
+    assertThat(report.intact()).as(where).isFalse();
+  }
+
+  @Test
+  void zeroPaddingAfterTheMarkerAndAnEmptySecondFrameAreFine() throws IOException {
+    byte[] tar = decompressed(good);
+    byte[] padded = Arrays.copyOf(tar, tar.length + 4096);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(compressed(padded));
+    out.write(compressed(new byte[512]));
+    Files.write(damaged, out.toByteArray());
+    extract();
+    assertThat(target).isDirectory();
+  }
+
+  private static byte[] decompressed(byte[] archive) throws IOException {
+    try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(archive))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static byte[] compressed(byte[] plain) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZstdOutputStream zstd = new ZstdOutputStream(out, 3)) {
+      zstd.setChecksum(true);
+      zstd.write(plain);
+    }
+    return out.toByteArray();
+  }
+
+  /** Where the end marker starts: a 512-byte-block reader stands 1024 bytes past it at the end. */
+  private static int endMarker(byte[] tar) throws IOException {
+    long[] count = {0};
+    InputStream counting = new java.io.FilterInputStream(new ByteArrayInputStream(tar)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        count[0] += Math.max(n, 0);
+        return n;
+      }
+    };
+    try (TarArchiveInputStream in = new TarArchiveInputStream(counting, 512)) {
+      while (in.getNextEntry() != null) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+    }
+    return (int) count[0] - 1024;
+  }
+
+  private static byte[] extraTar() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      TarArchiveEntry entry = new TarArchiveEntry("swarm/extra");
+      byte[] content = "hidden".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      entry.setSize(content.length);
+      tar.putArchiveEntry(entry);
+      tar.write(content);
+      tar.closeArchiveEntry();
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] random(int length) {
+    byte[] bytes = new byte[length];
+    new Random(14).nextBytes(bytes);
+    bytes[0] = 1; // never all zeros
+    return bytes;
+  }
+
+  private void deleteTarget() throws IOException {
+    if (Files.exists(target)) {
+      try (var walk = Files.walk(target)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   private void cut(int length) throws IOException {

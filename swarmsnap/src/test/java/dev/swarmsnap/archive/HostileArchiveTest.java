@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Archives crafted by hand to break every rule. Each must be refused with the entry named, leave no
  * target directory behind, and write nothing anywhere else.
  */
+@org.junit.jupiter.api.Timeout(120)
 class HostileArchiveTest {
   private static final String CONTENT = "{\"LocalAddr\":\"192.0.2.2\"}";
   private static final ManifestFile STATE =
@@ -134,6 +135,31 @@ class HostileArchiveTest {
     assertVerifyFinds(Kind.OVERSIZED_ENTRY);
   }
 
+  /** A small archive of zeros whose manifest honestly lists more state than the cap: refused up front. */
+  @Test
+  void stateOverTheTotalCapIsRefusedBeforeAnythingIsWritten() throws IOException {
+    byte[] zeros = new byte[16 << 20];
+    ManifestFile big = ManifestFile.file("swarm/big", FileMode.parse("0600"), 0, 0, zeros.length, zeros.length,
+        SwarmTreeFixture.sha256(zeros));
+    Manifest manifest = ManifestFixtures.manifest(List.of(ManifestFile.directory("swarm", FileMode.parse("0700"), 0, 0), big));
+    try (HostileArchive a = new HostileArchive(archive).manifest(manifest).directory("swarm")) {
+      a.file("swarm/big", zeros);
+    }
+    assertThat(Files.size(archive)).isLessThan(1 << 20);
+    SafeExtractor capped = new SafeExtractor(new ManifestCodec(), ExtractionLimits.defaults().withMaxStateBytes(8 << 20));
+    assertThatThrownBy(() -> capped.extract(archive, target, ProgressListener.NONE))
+        .isInstanceOf(ExtractionLimitException.class)
+        .hasMessageContaining("would restore 16 MiB of swarm state, over the cap of 8 MiB")
+        .extracting(e -> ((SwarmsnapException) e).exitCode()).isEqualTo(ExitCode.UNSAFE);
+    assertThat(target).doesNotExist();
+    assertNothingElseWritten();
+    assertThat(((SwarmsnapException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> capped.extract(archive, target, ProgressListener.NONE))).hint()).hasValueSatisfying(
+            h -> assertThat(h).contains("--max-state-size"));
+    extractor().extract(archive, target, ProgressListener.NONE);
+    assertThat(target.resolve("swarm/big")).hasSize(zeros.length);
+  }
+
   @Test
   void manifestLengthOverTheCapIsRefusedBeforeAnythingIsWritten() throws IOException {
     ManifestFile huge = ManifestFile.file("swarm/huge", FileMode.parse("0600"), 0, 0, 17L << 30, 0,
@@ -183,13 +209,22 @@ class HostileArchiveTest {
   }
 
   @Test
-  void firstEntryOtherThanTheManifestIsNotASwarmsnapArchive() throws IOException {
+  void firstEntryOtherThanTheManifestIsADamagedArchive() throws IOException {
     try (HostileArchive a = new HostileArchive(archive)) {
       a.file("swarm/docker-state.json", CONTENT).manifest(MANIFEST);
     }
-    assertRefused(NotASwarmsnapArchiveException.class, "not a swarmsnap archive", "first entry is 'swarm/docker-state.json'");
+    assertRefused(CorruptArchiveException.class, "is damaged", "first entry is 'swarm/docker-state.json'");
     assertThatThrownBy(() -> new ArchiveReader(new ManifestCodec()).readManifest(archive))
-        .isInstanceOf(NotASwarmsnapArchiveException.class);
+        .isInstanceOf(CorruptArchiveException.class)
+        .extracting(e -> ((SwarmsnapException) e).exitCode()).isEqualTo(ExitCode.VERIFY_FAILED);
+  }
+
+  @Test
+  void manifestNamedEntryThatIsNoFileIsADamagedArchive() throws IOException {
+    try (HostileArchive a = new HostileArchive(archive)) {
+      a.directory("manifest.json");
+    }
+    assertRefused(CorruptArchiveException.class, "first entry is 'manifest.json/'", "of type directory");
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.CorruptStateException;
+import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.error.WrongUnlockKeyException;
 import java.io.RandomAccessFile;
@@ -13,14 +15,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real fixtures, damaged in code: every failure is a clean SwarmsnapException naming the place. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DamagedStateTest {
   @TempDir Path tmp;
 
+  private static final String NODE_KEY = "certificates/swarm-node.key";
   private static final String WAL =
       "raft/wal-v3-encrypted/0000000000000000-0000000000000000.wal";
 
@@ -159,6 +165,70 @@ class DamagedStateTest {
     assertThat(r.failed()).as(r.findings().toString()).isFalse();
     assertThat(r.findings()).hasSize(13);
     assertThat(r.state()).isPresent();
+  }
+
+  @Test
+  void nodeKeyLinkedToDevZeroIsRefusedByName() throws Exception {
+    Path dir = Fixtures.unpack("plain", tmp);
+    Path key = dir.resolve(NODE_KEY);
+    Files.delete(key);
+    Files.createSymbolicLink(key, Path.of("/dev/zero"));
+    assertRefused(() -> new SwarmStateReader().read(dir, Optional.empty()), key, "is a symbolic link");
+    assertRefused(() -> new SwarmStateVerifier().verify(dir, Optional.empty()), key, "is a symbolic link");
+  }
+
+  @Test
+  void nodeKeyThatIsAFifoIsRefusedWithoutBlocking() throws Exception {
+    Path dir = Fixtures.unpack("plain", tmp);
+    Path key = dir.resolve(NODE_KEY);
+    Files.delete(key);
+    Process p = new ProcessBuilder("mkfifo", key.toString()).inheritIO().start();
+    assertThat(p.waitFor()).isZero();
+    assertRefused(() -> new SwarmStateVerifier().verify(dir, Optional.empty()), key, "is a FIFO");
+  }
+
+  @Test
+  void certificateLinkedOutOfTheSwarmDirectoryIsRefused() throws Exception {
+    Path dir = Fixtures.unpack("plain", tmp);
+    Path crt = dir.resolve("certificates/swarm-node.crt");
+    Path outside = Files.copy(crt, tmp.resolve("elsewhere.crt"));
+    Files.delete(crt);
+    Files.createSymbolicLink(crt, outside);
+    assertRefused(() -> new SwarmStateReader().read(dir, Optional.empty()), crt, "is a symbolic link");
+  }
+
+  @Test
+  void certificateOverOneMebibyteIsRefusedSayingTheCap() throws Exception {
+    Path dir = Fixtures.unpack("plain", tmp);
+    Path crt = dir.resolve("certificates/swarm-node.crt");
+    Files.write(crt, new byte[(1 << 20) + 1], java.nio.file.StandardOpenOption.APPEND);
+    assertRefused(() -> new SwarmStateVerifier().verify(dir, Optional.empty()), crt, "is larger than 1 MiB");
+  }
+
+  @Test
+  void nodeKeyNoParserCanReadIsAFailNotAMismatch() throws Exception {
+    Path dir = Fixtures.unpack("plain", tmp);
+    Path key = dir.resolve(NODE_KEY);
+    String pem = Files.readString(key);
+    int body = pem.indexOf("\n\n") + 2;
+    // One base64 character: the DER's first byte is no longer a SEQUENCE tag.
+    Files.writeString(key, pem.substring(0, body) + (pem.charAt(body) == 'N' ? 'M' : 'N') + pem.substring(body + 1));
+    VerifyReport report = new SwarmStateVerifier().verify(dir, Optional.empty());
+    assertThat(report.findings()).anySatisfy(f -> {
+      assertThat(f.check()).isEqualTo("3 node-key");
+      assertThat(f.level()).isEqualTo(Finding.Level.FAIL);
+      assertThat(f.reason()).contains(key.toString()).contains("private key");
+    });
+    assertThatThrownBy(() -> new SwarmStateReader().read(dir, Optional.empty()))
+        .isInstanceOf(CorruptStateException.class)
+        .hasMessageContaining(key.toString());
+  }
+
+  private static void assertRefused(Runnable read, Path file, String why) {
+    assertThatThrownBy(read::run)
+        .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .hasMessageStartingWith(file + " ")
+        .hasMessageContaining(why);
   }
 
   private static void flip(Path f, long at) throws Exception {

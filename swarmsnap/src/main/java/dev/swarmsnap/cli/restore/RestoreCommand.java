@@ -1,6 +1,7 @@
 package dev.swarmsnap.cli.restore;
 
 import dev.swarmsnap.cli.BackupSourceOptions;
+import dev.swarmsnap.cli.ByteSizeConverter;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EngineControlOptions;
 import dev.swarmsnap.cli.EngineOptions;
@@ -70,6 +71,11 @@ public final class RestoreCommand implements Callable<Integer> {
   @Mixin NewUnlockKeyOptions newKey;
   @Mixin MaxDowntimeOptions downtime;
 
+  @Option(names = "--max-state-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "8GiB",
+      description = "Refuse an archive whose files add up to more than SIZE (e.g. 8GiB, 500MiB; default:"
+          + " ${DEFAULT-VALUE}); a swarm directory holds MBs to a few GB.")
+  long maxStateBytes;
+
   @Option(names = "--dry-run", description = "Run every check and print the plan; change nothing.")
   boolean dryRun;
 
@@ -113,7 +119,8 @@ public final class RestoreCommand implements Callable<Integer> {
         downtime.maxDowntime(),
         new TargetEngine(
             Optional.ofNullable(dockerd).or(() -> context.env("SWARMSNAP_DOCKERD")).orElse("dockerd"),
-            skipEngineVersionCheck));
+            skipEngineVersionCheck),
+        maxStateBytes);
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     RestoreProgress progress = new RestoreProgress(context);
     progress.step("engine control: " + selected.why());

@@ -72,9 +72,9 @@ final class ArchiveSwarmFiles implements SwarmFiles {
   @Override
   public byte[] readSmall(String relative) {
     ManifestFile f = require(relative);
-    if (f.storedLength() > SMALL_FILE_LIMIT) {
+    if (f.storedLength() > SwarmFiles.sizeLimit(relative)) {
       throw new CorruptStateException(location(relative), 0,
-          "at most " + SMALL_FILE_LIMIT + " bytes", f.storedLength() + " bytes in the manifest");
+          "at most " + SwarmFiles.sizeLimit(relative) + " bytes", f.storedLength() + " bytes in the manifest");
     }
     byte[][] content = new byte[1][];
     reader.read(archive, e -> e.path().equals(f.path()), (e, in) -> {
@@ -139,7 +139,7 @@ final class ArchiveSwarmFiles implements SwarmFiles {
   SortedMap<String, byte[]> apiDocuments() {
     List<ManifestFile> docs = manifest.files().stream()
         .filter(f -> !f.isDirectory() && f.path().startsWith("api/") && f.path().endsWith(".json")
-            && f.storedLength() <= SMALL_FILE_LIMIT)
+            && f.storedLength() <= SNAPSHOT_LIMIT)
         .toList();
     SortedMap<String, byte[]> out = new TreeMap<>();
     if (docs.isEmpty()) {

@@ -43,6 +43,8 @@ public final class ManifestAgreement {
     private static <T> Optional<T> parsed(Supplier<T> parse) {
       try {
         return Optional.of(parse.get());
+      } catch (dev.swarmsnap.error.BadInputException refused) {
+        throw refused; // a link, device or FIFO where a key belongs: refused, not read
       } catch (SwarmsnapException | UncheckedIOException e) {
         return Optional.empty();
       }

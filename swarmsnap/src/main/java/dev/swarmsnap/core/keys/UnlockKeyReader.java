@@ -2,6 +2,7 @@ package dev.swarmsnap.core.keys;
 
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.input.SmallFileReader;
 import dev.swarmsnap.shell.ShellCommand;
 import java.io.Console;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,6 +21,9 @@ import java.util.Map;
 public final class UnlockKeyReader {
   static final String PREFIX = "SWMKEY-1-";
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+  private static final SmallFileReader KEY_FILE = new SmallFileReader(SmallFileReader.KEY_FILE_LIMIT,
+      SmallFileReader.Links.FOLLOW, "give --unlock-key-file a regular file that holds the key"
+          + " (or use --unlock-key-stdin or --unlock-key-cmd)");
 
   private final Map<String, String> environment;
   private final InputStream stdin;
@@ -53,17 +56,11 @@ public final class UnlockKeyReader {
   }
 
   private static char[] fromFile(UnlockKeySource.File file) {
+    byte[] bytes = KEY_FILE.read(file.path());
     try {
-      byte[] bytes = Files.readAllBytes(file.path());
-      try {
-        return decode(bytes);
-      } finally {
-        Arrays.fill(bytes, (byte) 0);
-      }
-    } catch (IOException e) {
-      throw new SwarmsnapException(
-          ExitCode.NOT_FOUND, "cannot read the unlock key from " + file.path() + ": " + e.getMessage(),
-          "check the path given to --unlock-key-file");
+      return decode(bytes);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
     }
   }
 
@@ -152,6 +149,13 @@ public final class UnlockKeyReader {
     int length = 0;
     int b;
     while ((b = in.read()) >= 0 && b != '\n') {
+      if (length == SmallFileReader.KEY_FILE_LIMIT) {
+        // stdin may be /dev/zero or an endless pipe: an unlock key is one short line
+        Arrays.fill(buffer, (byte) 0);
+        throw new SwarmsnapException(ExitCode.USAGE,
+            "stdin gave more than 1 MiB without a line end; an unlock key is one short line",
+            "pipe just the key (SWMKEY-1-...) into --unlock-key-stdin");
+      }
       if (length == buffer.length) {
         byte[] bigger = Arrays.copyOf(buffer, length * 2);
         Arrays.fill(buffer, (byte) 0);

@@ -1,10 +1,13 @@
 package dev.swarmsnap.core.recover;
 
+import dev.swarmsnap.error.BadInputException;
+import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -40,7 +43,15 @@ final class SwarmPortProbe {
 
   /** A probe that trusts the root CA in {@code caFile}; one that answers false when it cannot be read. */
   static SwarmPortProbe trusting(Path caFile, Duration timeout) {
-    try (InputStream in = Files.newInputStream(caFile)) {
+    byte[] pem;
+    try {
+      pem = DirectorySwarmFiles.readSmallFile(caFile);
+    } catch (BadInputException e) {
+      throw e; // a link, device or FIFO where the CA belongs: refused, not "cannot be read"
+    } catch (SwarmsnapException e) {
+      return new SwarmPortProbe(List.of(), timeout);
+    }
+    try (InputStream in = new ByteArrayInputStream(pem)) {
       return new SwarmPortProbe(CertificateFactory.getInstance("X.509").generateCertificates(in), timeout);
     } catch (IOException | CertificateException e) {
       return new SwarmPortProbe(List.of(), timeout);

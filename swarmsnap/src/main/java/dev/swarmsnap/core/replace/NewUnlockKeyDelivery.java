@@ -6,6 +6,7 @@ import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.shell.ShellCommand;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -16,7 +17,8 @@ final class NewUnlockKeyDelivery {
   /** Checks up front that the destination can take a key (a file must not exist yet). */
   void checkUsable(NewUnlockKeyDestination destination) {
     if (destination instanceof NewUnlockKeyDestination.File file) {
-      if (Files.exists(file.path())) {
+      // A dangling link counts: the key must land where the name says, not where a link points.
+      if (Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
         throw new SwarmsnapException(ExitCode.CONFLICT,
             file.path() + " already exists; swarmsnap never overwrites an unlock key file",
             "name a new file with --new-unlock-key-file");

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param interactive a person at a terminal can confirm
  * @param runDir where the host lock and the watchdog's files live
  * @param targetEngine the engine binary asked for its version when the engine is stopped
+ * @param maxStateBytes the most swarm state the archive may extract to (its files' original lengths)
  */
 public record RestoreRequest(
     Path archive,
@@ -31,10 +32,14 @@ public record RestoreRequest(
     boolean interactive,
     Path runDir,
     Duration maxDowntime,
-    TargetEngine targetEngine) {
+    TargetEngine targetEngine,
+    long maxStateBytes) {
   public RestoreRequest {
     Objects.requireNonNull(targetEngine, "targetEngine");
     Objects.requireNonNull(archive, "archive");
+    if (maxStateBytes <= 0) {
+      throw new IllegalArgumentException("maxStateBytes must be positive");
+    }
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(maxDowntime, "maxDowntime");
   }

@@ -95,8 +95,9 @@ public final class RestoreService {
           ? TargetEngine.Version.running(engine.version().version())
           : request.targetEngine().probe(dockerdBinary);
       Path swarmDir = swarmDir(request, info).toAbsolutePath().normalize();
+      RestoreStaging.removeAbandoned(swarmDir).forEach(listener::step);
       String stamp = STAMP.format(started);
-      Path staging = swarmDir.resolveSibling(".swarmsnap-restore-" + stamp);
+      Path staging = swarmDir.resolveSibling(RestoreStaging.PREFIX + stamp);
       char[] keyText = null;
       UnlockKey key = null;
       try {
@@ -105,8 +106,10 @@ public final class RestoreService {
           key = UnlockKey.parse(keyText);
         }
         listener.step("extracting and verifying the archive into " + staging);
-        new SafeExtractor(codec, ExtractionLimits.defaults(), identities).extract(request.archive(), staging, listener::progress);
-        Path restored = staging.resolve("swarm");
+        Path extraction = RestoreStaging.create(swarmDir, stamp).extraction();
+        new SafeExtractor(codec, ExtractionLimits.defaults().withMaxStateBytes(request.maxStateBytes()), identities)
+            .extract(request.archive(), extraction, listener::progress);
+        Path restored = extraction.resolve("swarm");
         requireAgreement(manifest, restored, Optional.empty());
         if (key != null) {
           listener.step("checking the unlock key against the backup's node key");
@@ -166,9 +169,7 @@ public final class RestoreService {
         if (key != null) {
           key.wipe();
         }
-        if (Files.exists(staging)) {
-          new TreeRemover().removeTree(staging);
-        }
+        new TreeRemover().removeTree(staging);
       }
     }
   }

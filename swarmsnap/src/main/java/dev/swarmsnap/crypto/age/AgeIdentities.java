@@ -2,11 +2,10 @@ package dev.swarmsnap.crypto.age;
 
 import com.exceptionfactory.jagged.RecipientStanzaReader;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaReaderFactory;
-import java.io.IOException;
+import dev.swarmsnap.input.SmallFileReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import java.util.List;
  */
 public final class AgeIdentities implements AutoCloseable {
   private static final String X25519_PREFIX = "AGE-SECRET-KEY-1";
+  private static final SmallFileReader FILES = new SmallFileReader(SmallFileReader.KEY_FILE_LIMIT,
+      SmallFileReader.Links.FOLLOW, "give --identity a regular file as 'age-keygen -o FILE' writes it");
 
   private final List<char[]> identities;
   private final List<String> sources;
@@ -37,8 +38,10 @@ public final class AgeIdentities implements AutoCloseable {
    * Reads age identity files: one {@code AGE-SECRET-KEY-1...} per line, {@code #} comments and
    * blank lines ignored (what {@code age-keygen} writes).
    *
-   * @throws AgeKeyException for an unreadable file, a line that is no valid X25519 identity (the
-   *     line's text is never repeated), or a file without any identity
+   * @throws AgeKeyException for a line that is no valid X25519 identity (the line's text is never
+   *     repeated), or a file without any identity
+   * @throws dev.swarmsnap.error.SwarmsnapException for a file that is missing, unreadable, not a
+   *     regular file (a device, FIFO, directory) or over 1 MiB
    */
   public static AgeIdentities read(List<Path> files) throws AgeKeyException {
     List<char[]> identities = new ArrayList<>();
@@ -114,13 +117,8 @@ public final class AgeIdentities implements AutoCloseable {
     identities.forEach(id -> Arrays.fill(id, '\0'));
   }
 
-  private static char[] readChars(Path file) throws AgeKeyException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new AgeKeyException("cannot read the identity file " + file + ": " + e.getMessage(), e);
-    }
+  private static char[] readChars(Path file) {
+    byte[] bytes = FILES.read(file);
     try {
       CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
       char[] text = new char[chars.remaining()];

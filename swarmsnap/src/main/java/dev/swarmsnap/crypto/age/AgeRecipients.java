@@ -2,9 +2,8 @@ package dev.swarmsnap.crypto.age;
 
 import com.exceptionfactory.jagged.RecipientStanzaWriter;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaWriterFactory;
-import java.io.IOException;
+import dev.swarmsnap.input.SmallFileReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import java.util.Objects;
  */
 public final class AgeRecipients {
   private static final String X25519_PREFIX = "age1";
+  private static final SmallFileReader FILES = new SmallFileReader(SmallFileReader.KEY_FILE_LIMIT,
+      SmallFileReader.Links.FOLLOW, "give --recipients-file a regular file with one age1... recipient per line");
 
   private final List<String> recipients;
 
@@ -34,7 +35,9 @@ public final class AgeRecipients {
    * @param files in age's recipients-file format: one recipient per line, {@code #} comments and
    *     blank lines ignored
    * @throws AgeKeyException for a recipient that is not an X25519 {@code age1...} key (naming the
-   *     file and line), an unreadable file, or no recipient at all
+   *     file and line), or no recipient at all
+   * @throws dev.swarmsnap.error.SwarmsnapException for a file that is missing, unreadable, not a
+   *     regular file or over 1 MiB
    */
   public static AgeRecipients of(List<String> given, List<Path> files) throws AgeKeyException {
     LinkedHashSet<String> all = new LinkedHashSet<>();
@@ -42,12 +45,7 @@ public final class AgeRecipients {
       all.add(checked(recipient.strip(), "recipient '" + recipient.strip() + "'"));
     }
     for (Path file : files) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new AgeKeyException("cannot read the recipients file " + file + ": " + e.getMessage(), e);
-      }
+      List<String> lines = new String(FILES.read(file), StandardCharsets.UTF_8).lines().toList();
       int found = 0;
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i).strip();

@@ -2,6 +2,7 @@ package dev.swarmsnap.swarmstate.files;
 
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
+import dev.swarmsnap.input.SmallFileReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,13 +13,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** {@link SwarmFiles} of a swarm directory on disk. Reads only; follows no links out of it. */
+/**
+ * {@link SwarmFiles} of a swarm directory on disk. Reads only regular files, follows no links in
+ * it (the engine makes none) and reads no small file past its cap, so a planted link to {@code
+ * /dev/zero} or a FIFO is refused by name instead of eating memory or blocking.
+ */
 public final class DirectorySwarmFiles implements SwarmFiles {
+  private static final String HINT = "give the swarm directory (usually /var/lib/docker/swarm) of a manager;"
+      + " it holds only regular files and directories";
   private final Path dir;
+  private final SmallFileReader small;
+  private final SmallFileReader snapshots;
 
   /** @param dir the swarm directory (e.g. {@code /var/lib/docker/swarm}) */
   public DirectorySwarmFiles(Path dir) {
     this.dir = dir;
+    this.small = new SmallFileReader(SMALL_FILE_LIMIT, SmallFileReader.Links.REFUSE, HINT);
+    this.snapshots = new SmallFileReader(SNAPSHOT_LIMIT, SmallFileReader.Links.REFUSE, HINT);
+  }
+
+  /**
+   * A small file of a swarm directory named by its own path (a certificate, a key), read as
+   * {@link #readSmall} reads one.
+   */
+  public static byte[] readSmallFile(Path file) {
+    return new SmallFileReader(SMALL_FILE_LIMIT, SmallFileReader.Links.REFUSE, HINT).read(file);
   }
 
   @Override
@@ -33,7 +52,12 @@ public final class DirectorySwarmFiles implements SwarmFiles {
 
   @Override
   public boolean isFile(String relative) {
-    return Files.isRegularFile(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS);
+    Path p = dir.resolve(relative);
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    small.requireRegular(p);
+    return true;
   }
 
   @Override
@@ -54,33 +78,21 @@ public final class DirectorySwarmFiles implements SwarmFiles {
 
   @Override
   public long size(String relative) {
-    try {
-      return Files.size(dir.resolve(relative));
-    } catch (IOException e) {
-      throw unreadable(dir.resolve(relative), e);
-    }
+    return small.requireRegular(dir.resolve(relative));
   }
 
   @Override
   public byte[] readSmall(String relative) {
-    Path p = dir.resolve(relative);
-    if (size(relative) > SMALL_FILE_LIMIT) {
-      throw new SwarmsnapException(ExitCode.FAILED, p + " is over " + SMALL_FILE_LIMIT
-          + " bytes; no swarm file of this kind is that large", "check the swarm directory");
-    }
-    try {
-      return Files.readAllBytes(p);
-    } catch (IOException e) {
-      throw unreadable(p, e);
-    }
+    return (SwarmFiles.sizeLimit(relative) == SMALL_FILE_LIMIT ? small : snapshots).read(dir.resolve(relative));
   }
 
   @Override
   public void readInOrder(List<String> relatives, FileReader reader) {
     for (String rel : relatives) {
       Path p = dir.resolve(rel);
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(p), 1 << 16)) {
-        reader.read(rel, in, Files.size(p));
+      long size = small.requireRegular(p);
+      try (InputStream in = new BufferedInputStream(small.open(p), 1 << 16)) {
+        reader.read(rel, in, size);
       } catch (IOException e) {
         throw unreadable(p, e);
       }

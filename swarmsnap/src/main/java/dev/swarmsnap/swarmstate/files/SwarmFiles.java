@@ -17,8 +17,16 @@ import java.util.List;
  */
 public interface SwarmFiles {
 
-  /** Cap for {@link #readSmall}: certificates, keys and raft snapshots are far below it. */
-  int SMALL_FILE_LIMIT = 512 << 20;
+  /** Cap for {@link #readSmall} of a raft snapshot: real ones are at most a few hundred MB. */
+  int SNAPSHOT_LIMIT = 512 << 20;
+
+  /** Cap for {@link #readSmall} of anything else (certificates, keys, JSON): real ones take KiBs. */
+  int SMALL_FILE_LIMIT = 1 << 20;
+
+  /** The most bytes {@link #readSmall} reads of {@code relative}. */
+  static int sizeLimit(String relative) {
+    return relative.startsWith("raft/") ? SNAPSHOT_LIMIT : SMALL_FILE_LIMIT;
+  }
 
   /** Where the files are, for messages: a directory, or {@code archive!/swarm}. */
   String description();
@@ -26,7 +34,12 @@ public interface SwarmFiles {
   /** The path to name in messages about {@code relative} (never opened through it). */
   Path location(String relative);
 
-  /** Whether {@code relative} is a regular file. */
+  /**
+   * Whether {@code relative} is a regular file.
+   *
+   * @throws dev.swarmsnap.error.BadInputException if something else is there (a link, device,
+   *     FIFO, socket or directory): false would call it missing
+   */
   boolean isFile(String relative);
 
   /** Names of the regular files directly inside directory {@code relative}, sorted; empty if none. */
@@ -38,8 +51,8 @@ public interface SwarmFiles {
   /**
    * A whole small file.
    *
-   * @throws dev.swarmsnap.error.SwarmsnapException if it is missing, over {@link #SMALL_FILE_LIMIT}
-   *     or cannot be read
+   * @throws dev.swarmsnap.error.SwarmsnapException if it is missing, over {@link #sizeLimit} or
+   *     cannot be read; {@link dev.swarmsnap.error.BadInputException} if it is no regular file
    */
   byte[] readSmall(String relative);
 

@@ -1,10 +1,8 @@
 package dev.swarmsnap.swarmstate.keys;
 
 import dev.swarmsnap.error.CorruptStateException;
+import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -65,11 +63,7 @@ public record NodeCertificate(
   }
 
   private static byte[] readBytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DirectorySwarmFiles.readSmallFile(file);
   }
 
   /** Whether {@code roots} contains the issuer whose key verifies this certificate. */

@@ -1,9 +1,7 @@
 package dev.swarmsnap.swarmstate.keys;
 
 import dev.swarmsnap.error.CorruptStateException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
@@ -36,11 +34,7 @@ public record NodeKeyFile(
 
   /** @throws CorruptStateException if the file is no PEM key with parsable headers */
   public static NodeKeyFile read(Path file) {
-    try {
-      return parse(file, Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(file, DirectorySwarmFiles.readSmallFile(file));
   }
 
   /** Parses PEM {@code bytes}; {@code file} names them in messages. */

@@ -70,8 +70,12 @@ public final class NodeKeyUnlocker {
             keyFile.file(), 0, "a private key that decrypts with the unlock key",
             "bad padding although raft-dek opens");
       }
-      boolean matches = matches(privateDer.get(), cert.publicKey());
-      Arrays.fill(privateDer.get(), (byte) 0);
+      boolean matches;
+      try {
+        matches = matches(parsed(keyFile, privateDer.get(), cert.publicKey()), cert.publicKey());
+      } finally {
+        Arrays.fill(privateDer.get(), (byte) 0);
+      }
       DataKeys keys = new DataKeys(dek.get(), pending);
       Arrays.fill(dek.get(), (byte) 0);
       pending.ifPresent(p -> Arrays.fill(p, (byte) 0));
@@ -107,11 +111,23 @@ public final class NodeKeyUnlocker {
     }
   }
 
-  /** Signs a probe with the private key and verifies it with the certificate's public key. */
-  private static boolean matches(byte[] pkcs8Der, PublicKey certKey) {
+  /**
+   * The private key, which must parse: a key no parser reads is a damaged file, not one that
+   * belongs to another (renewed) certificate.
+   */
+  private static PrivateKey parsed(NodeKeyFile f, byte[] pkcs8Der, PublicKey certKey) {
     try {
-      PrivateKey priv = KeyFactory.getInstance(certKey.getAlgorithm())
-          .generatePrivate(new PKCS8EncodedKeySpec(pkcs8Der));
+      return KeyFactory.getInstance(certKey.getAlgorithm()).generatePrivate(new PKCS8EncodedKeySpec(pkcs8Der));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // hostile DER can make the JDK parser throw unchecked exceptions too
+      throw new CorruptStateException(f.file(), 0,
+          "a PKCS#8 " + certKey.getAlgorithm() + " private key", "bytes no key parser reads", e);
+    }
+  }
+
+  /** Signs a probe with the private key and verifies it with the certificate's public key. */
+  private static boolean matches(PrivateKey priv, PublicKey certKey) {
+    try {
       String alg = certKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
       byte[] probe = "swarmsnap key match probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       Signature s = Signature.getInstance(alg);

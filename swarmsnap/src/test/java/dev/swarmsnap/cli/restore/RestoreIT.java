@@ -63,6 +63,19 @@ class RestoreIT {
     lab.stop(node.name());
     try {
       Map<String, String> before = RestoreLab.treeHashes(node.swarmDir());
+      // What a restore killed during its extraction leaves behind: removed by the next one.
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      Path stale = Files.createDirectories(node.swarmDir().resolveSibling(".swarmsnap-restore-20200101T000000Z/archive/swarm"))
+          .getParent().getParent();
+      Files.writeString(stale.resolve("owner"), "pid " + gone.pid() + "\nstarted 2020-01-01T00:00:00Z\n");
+
+      Swarmsnap.Run capped = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", archive.toString(), "--dry-run",
+          "--max-state-size", "1K");
+      assertThat(capped.code()).as(capped.err()).isEqualTo(ExitCode.UNSAFE.code());
+      assertThat(capped.err()).contains("over the cap of 1 KiB").contains("--max-state-size")
+          .contains("removed " + stale + ", left by an earlier restore");
+      assertThat(stale).doesNotExist();
 
       Swarmsnap.Run run = RestoreLab.swarmsnap(node, runDir, Map.of(), "restore", archive.toString(), "--dry-run", "--json");
 

@@ -93,7 +93,8 @@ class RestoreServiceTest {
   void withTheEngineDownAndNoSwarmDirectoryNamedTheDataRootIsUnknown() {
     engine.control().stop(Duration.ofSeconds(1));
     RestoreRequest request = new RestoreRequest(archive, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), false, true, false, tmp.resolve("run"), Duration.ofMinutes(5), TargetEngine.onPath());
+        Optional.empty(), false, true, false, tmp.resolve("run"), Duration.ofMinutes(5), TargetEngine.onPath(),
+        dev.swarmsnap.archive.ExtractionLimits.DEFAULT_MAX_STATE_BYTES);
 
     assertThatThrownBy(() -> restore(request))
         .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
@@ -171,7 +172,8 @@ class RestoreServiceTest {
   private RestoreRequest request(Path archive, Optional<UnlockKeySource> key,
       Optional<NewUnlockKeyDestination> newKey, boolean dryRun, boolean confirmed) {
     return new RestoreRequest(archive, Optional.of(swarmDir), key, newKey, Optional.empty(), dryRun, confirmed,
-        !confirmed, tmp.resolve("run"), Duration.ofMinutes(5), TargetEngine.onPath());
+        !confirmed, tmp.resolve("run"), Duration.ofMinutes(5), TargetEngine.onPath(),
+        dev.swarmsnap.archive.ExtractionLimits.DEFAULT_MAX_STATE_BYTES);
   }
 
   private static UnlockKeySource key(String file) {

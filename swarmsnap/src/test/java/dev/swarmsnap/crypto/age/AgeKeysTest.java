@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swarmsnap.crypto.CryptoBackend;
 import dev.swarmsnap.crypto.EachCryptoBackend;
+import dev.swarmsnap.error.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -116,5 +117,15 @@ class AgeKeysTest {
         }
       }
     }
+  }
+
+  @Test
+  void identityAndRecipientsFilesThatAreNoRegularFilesAreCalledWhatTheyAre() {
+    assertThatThrownBy(() -> AgeIdentities.read(List.of(Path.of("/dev/zero"))))
+        .isInstanceOf(BadInputException.class).hasMessage("/dev/zero is a device, not a regular file");
+    assertThatThrownBy(() -> AgeIdentities.read(List.of(tmp)))
+        .isInstanceOf(BadInputException.class).hasMessage(tmp + " is a directory, not a regular file");
+    assertThatThrownBy(() -> AgeRecipients.of(List.of(), List.of(Path.of("/dev/urandom"))))
+        .isInstanceOf(BadInputException.class).hasMessage("/dev/urandom is a device, not a regular file");
   }
 }
