@@ -12,6 +12,7 @@ import dev.swarmsnap.swarmstate.keys.NodeKeyFile;
 import dev.swarmsnap.swarmstate.keys.NodeKeyUnlocker;
 import dev.swarmsnap.swarmstate.proto.raftpb.ConfChange;
 import dev.swarmsnap.swarmstate.proto.raftpb.ConfChangeType;
+import dev.swarmsnap.swarmstate.proto.raftpb.Entry;
 import dev.swarmsnap.swarmstate.proto.raftpb.EntryType;
 import dev.swarmsnap.swarmstate.proto.raftpb.HardState;
 import dev.swarmsnap.swarmstate.proto.raw.RawSnapshot;
@@ -68,7 +69,10 @@ import java.util.stream.Stream;
  * the commit index whose membership is this node alone (at {@code selfAddr}; every other member
  * goes to the removed list, as force-new-cluster puts them) and whose raft configuration has this
  * node as the only voter. The WAL becomes one segment with the node's metadata record, the
- * snapshot's record and a HardState that commits it. Uncommitted entries are dropped, as
+ * snapshot's record, one empty entry (the no-op a new leader writes) and a HardState that commits
+ * it. The entry is needed: swarmkit asks for its start-up campaign only while it applies a batch of
+ * committed entries, and with nothing to apply after the snapshot etcd raft 3.5 and later hand over
+ * no batch at all on a restart, so the node would wait for an election timeout (10-20 s) instead. Uncommitted entries are dropped, as
  * force-new-cluster drops them. Both are sealed with the raft DEK as swarmkit seals them. With no
  * entry left to apply, swarmkit's start-up campaign succeeds at once on every engine version.
  */
@@ -90,12 +94,14 @@ public final class OneManagerRaft {
    * @param nodeId this node's swarm node ID
    * @param addr its raft address in the new membership
    * @param index raft index of the new snapshot (the old commit index)
+   * @param commit the new commit index: the no-op entry after the snapshot
    * @param term raft term of the entry at that index
    * @param removedMembers raft IDs of the other members, now on the removed list
    * @param droppedEntries uncommitted entries left out
    */
   public record Rewritten(
-      long raftId, String nodeId, String addr, long index, long term, List<Long> removedMembers, long droppedEntries) {
+      long raftId, String nodeId, String addr, long index, long commit, long term, List<Long> removedMembers,
+      long droppedEntries) {
     public Rewritten {
       removedMembers = List.copyOf(removedMembers);
     }
@@ -141,16 +147,22 @@ public final class OneManagerRaft {
       RaftLogIndex log = replayed.log();
       long index = log.commit();
       long term = replayed.commitTerm();
+      long noOp = index + 1;
+      byte[] noOpEntry = Entry.newBuilder()
+          .setType(EntryType.EntryNormal).setTerm(term).setIndex(noOp)
+          .setData(ByteString.copyFrom(sealed(dek, new byte[0])))
+          .build().toByteArray();
       replaceFiles(swarmDir, () -> {
         new RaftSnapshotWriter().write(swarmDir.resolve(SNAP_DIR), term, index, List.of(self.getRaftId()), sealed(dek, data));
         new WalAppender().create(swarmDir.resolve(WAL_DIR).resolve(FIRST_SEGMENT), List.of(
             new WalAppender.NewRecord(WalRecord.METADATA, log.metadata()),
             new WalAppender.NewRecord(WalRecord.SNAPSHOT,
                 Snapshot.newBuilder().setIndex(index).setTerm(term).build().toByteArray()),
+            new WalAppender.NewRecord(WalRecord.ENTRY, noOpEntry),
             new WalAppender.NewRecord(WalRecord.STATE,
-                HardState.newBuilder().setTerm(log.term()).setVote(log.vote()).setCommit(index).build().toByteArray())));
+                HardState.newBuilder().setTerm(log.term()).setVote(log.vote()).setCommit(noOp).build().toByteArray())));
       });
-      return new Rewritten(self.getRaftId(), self.getNodeId(), selfAddr, index, term, others,
+      return new Rewritten(self.getRaftId(), self.getNodeId(), selfAddr, index, noOp, term, others,
           log.lastIndex() - log.commit());
     } finally {
       keys.wipe();

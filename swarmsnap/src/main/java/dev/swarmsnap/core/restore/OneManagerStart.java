@@ -83,9 +83,11 @@ final class OneManagerStart {
       wrong.add("members " + members.stream().map(m -> Long.toHexString(m.raftId()) + "@" + m.addr()).toList()
           + ", expected only " + Long.toHexString(rewritten.raftId()) + "@" + rewritten.addr());
     }
-    if (after.raft().commitIndex() != rewritten.index() || after.raft().lastIndex() != rewritten.index()) {
-      wrong.add("commit " + after.raft().commitIndex() + " and last index " + after.raft().lastIndex()
-          + ", expected both " + rewritten.index());
+    if (after.raft().snapshotIndex() != rewritten.index() || after.raft().commitIndex() != rewritten.commit()
+        || after.raft().lastIndex() != rewritten.commit()) {
+      wrong.add("snapshot " + after.raft().snapshotIndex() + ", commit " + after.raft().commitIndex() + " and last index "
+          + after.raft().lastIndex() + ", expected a snapshot at " + rewritten.index() + " and both others "
+          + rewritten.commit());
     }
     if (!after.cluster().id().equals(before.cluster().id())
         || !ids(after, before, SwarmState::nodes, n -> n.id())

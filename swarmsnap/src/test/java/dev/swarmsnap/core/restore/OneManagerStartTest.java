@@ -51,9 +51,10 @@ class OneManagerStartTest {
         .map(RaftMemberInfo::raftId).filter(id -> id != self.raftId()).toList())
         .containsAll(before.raft().removed());
     assertThat(result.removedMembers()).isEqualTo(before.raft().members().size() - 1);
-    assertThat(after.raft().commitIndex()).isEqualTo(before.raft().commitIndex()).isEqualTo(result.index());
-    assertThat(after.raft().lastIndex()).isEqualTo(result.index());
-    assertThat(after.raft().snapshotIndex()).isEqualTo(result.index());
+    // a snapshot at the old commit index, then one committed no-op entry
+    assertThat(after.raft().snapshotIndex()).isEqualTo(before.raft().commitIndex()).isEqualTo(result.index());
+    assertThat(after.raft().commitIndex()).isEqualTo(result.index() + 1);
+    assertThat(after.raft().lastIndex()).isEqualTo(result.index() + 1);
     assertThat(after.raft().uncommittedEntries()).isZero();
     assertThat(after.cluster()).isEqualTo(before.cluster());
     assertThat(after.services()).isEqualTo(before.services());
@@ -91,7 +92,7 @@ class OneManagerStartTest {
     try (Stream<Path> snaps = Files.list(swarm.resolve("raft/snap-v3-encrypted"));
         Stream<Path> wals = Files.list(swarm.resolve("raft/wal-v3-encrypted"))) {
       assertThat(snaps.map(p -> p.getFileName().toString()))
-          .containsExactly(String.format("%016x-%016x.snap", after.raft().snapshotTerm(), after.raft().commitIndex()));
+          .containsExactly(String.format("%016x-%016x.snap", after.raft().snapshotTerm(), after.raft().snapshotIndex()));
       assertThat(wals.map(p -> p.getFileName().toString())).containsExactly("0000000000000000-0000000000000000.wal");
     }
   }
@@ -107,7 +108,7 @@ class OneManagerStartTest {
 
     SwarmState after = new SwarmStateReader().read(swarm, Optional.empty());
     assertThat(after.raft().members()).singleElement().extracting(RaftMemberInfo::addr).isEqualTo(NEW);
-    assertThat(after.raft().commitIndex()).isEqualTo(before.raft().commitIndex());
+    assertThat(after.raft().commitIndex()).isEqualTo(before.raft().commitIndex() + 2);
     assertThat(after.services()).isEqualTo(before.services());
   }
 
