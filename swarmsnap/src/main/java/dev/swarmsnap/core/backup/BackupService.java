@@ -23,6 +23,7 @@ import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.engine.process.HostLock;
 import dev.swarmsnap.engine.process.OutageSettings;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
@@ -92,6 +93,7 @@ public final class BackupService {
       List<String> warnings = new ArrayList<>(decision.warnings());
       decision.warnings().forEach(listener::warn);
       Path swarmDir = request.swarmDir().orElse(Path.of(view.info().dockerRootDir(), "swarm"));
+      SwapJournal.refuseIfPresent(swarmDir);
       requireSwarmDirectory(swarmDir);
       String clusterId = view.swarm().clusterId().orElse("unknown");
       ArchiveName name = ArchiveName.of(clusterId, view.info().hostname(), started);
@@ -151,11 +153,13 @@ public final class BackupService {
       Instant copiedAt;
       OutageSettings settings = new OutageSettings(
           request.runDir(), request.options().maxDowntime(), Duration.ofSeconds(60), Duration.ofSeconds(60),
-          Optional.of(staging.path()));
+          Optional.of(staging.path())).withApi(engine).withPhases(listener::reached);
+      listener.reached("preflight");
       try (EngineOutage outage = EngineOutage.begin(control, settings, clock.instant())) {
         stoppedAt = outage.stoppedAt();
         exitedAt = outage.exitedAt();
         listener.step("engine stopped; copying the swarm directory's real data");
+        outage.reached("copying");
         swarmFiles = copier.copy(swarmDir, staging.path());
         copiedAt = clock.instant();
         if (outage.watchdogFired()) {
@@ -168,6 +172,7 @@ public final class BackupService {
         listener.step("starting the engine");
         outage.restart();
       }
+      listener.reached("unlocking");
       NodeRecovery.Recovered recovered = new NodeRecovery(clock).await(
           engine, view.swarm().nodeId(), Optional.ofNullable(keyText), RECOVERY_TIMEOUT);
       long downtime = Duration.between(stoppedAt, recovered.apiAnswering()).toMillis();

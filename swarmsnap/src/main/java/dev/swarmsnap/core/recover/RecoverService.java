@@ -68,6 +68,7 @@ public final class RecoverService {
       }
       EngineInfo info = engine.info();
       Path swarmDir = request.swarmDir().orElse(Path.of(info.dockerRootDir(), "swarm")).toAbsolutePath().normalize();
+      dev.swarmsnap.engine.process.SwapJournal.refuseIfPresent(swarmDir);
       listener.step("confirming that quorum is lost (the engine must say so for " + request.settle().toSeconds() + " s)");
       QuorumEvidence quorum = new QuorumProbe(clock, request.settle(),
           swarmDir.resolve("certificates/swarm-root-ca.crt"), Duration.ofSeconds(2)).confirm(engine);

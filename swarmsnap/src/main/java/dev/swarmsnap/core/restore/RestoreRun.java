@@ -7,6 +7,7 @@ import dev.swarmsnap.engine.NodeRole;
 import dev.swarmsnap.engine.SwarmNode;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.engine.process.OutageSettings;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import java.nio.file.Path;
@@ -51,10 +52,11 @@ final class RestoreRun {
 
   Outcome execute(RestoreFacts facts, RestorePlan plan, Path restored, String stamp) {
     boolean wasRunning = control.isRunning();
-    SwarmDirectorySwap swap = new SwarmDirectorySwap(facts.swarmDir(), facts.aside(), restored,
+    SwarmDirectorySwap swap = new SwarmDirectorySwap("restore", facts.swarmDir(), facts.aside(), restored,
         facts.swarmDir().resolveSibling(facts.swarmDir().getFileName() + ".failed-restore-" + stamp));
     OutageSettings settings = new OutageSettings(
-        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.empty());
+        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.of(restored.getParent()))
+        .withApi(engine).withSwapJournal(SwapJournal.fileFor(facts.swarmDir())).withPhases(listener::reached);
     Instant stoppedAt;
     Instant ledAt;
     if (wasRunning) {
@@ -66,7 +68,7 @@ final class RestoreRun {
       stoppedAt = outage.stoppedAt();
       record(wasRunning ? "engine stopped" : "engine was stopped already");
       try {
-        swap.swap();
+        swap.swap(outage::reached);
         record(swap.movedAside()
             ? "moved " + facts.swarmDir() + " aside to " + facts.aside() + "; restored state in place"
             : "restored state in place at " + facts.swarmDir());
@@ -80,6 +82,7 @@ final class RestoreRun {
         String nodeId = facts.manifest().node().nodeId();
         wait.untilReadyLeader(nodeId);
         ledAt = clock.instant();
+        swap.commit();
         record("force-new-cluster done; node " + nodeId + " is the leader");
       } catch (RuntimeException e) {
         throw rollback.rollBack(e, swap);

@@ -77,6 +77,7 @@ public final class RestoreService {
       Optional<EngineInfo> info = running ? Optional.of(engine.info()) : Optional.empty();
       Optional<String> engineVersion = running ? Optional.of(engine.version().version()) : Optional.empty();
       Path swarmDir = swarmDir(request, info).toAbsolutePath().normalize();
+      dev.swarmsnap.engine.process.SwapJournal.refuseIfPresent(swarmDir);
       String stamp = STAMP.format(started);
       Path staging = swarmDir.resolveSibling(".swarmsnap-restore-" + stamp);
       char[] keyText = null;

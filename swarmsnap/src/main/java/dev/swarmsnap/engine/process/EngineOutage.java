@@ -1,8 +1,13 @@
 package dev.swarmsnap.engine.process;
 
+import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineControlException;
+import dev.swarmsnap.shell.ShellCommand;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One window in which the engine is stopped. Opening it arms a {@link Watchdog} and a shutdown hook,
@@ -10,15 +15,23 @@ import java.time.Instant;
  * once. So the engine comes back on every path: normal end, exception (finally), SIGTERM/SIGINT
  * (shutdown hook), kill -9 or a hang past the maximum downtime (watchdog).
  *
+ * <p>A live daemon process is not taken for a running engine: after a stop was issued, {@link
+ * #restart()} first waits until the daemon has exited (or answers after all), and with an API it
+ * returns, and the watchdog stands down, only once the engine answers.
+ *
  * <p>Thread-safe: the shutdown hook may race the main thread.
  */
 public final class EngineOutage implements AutoCloseable {
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
   private final EngineControl control;
   private final OutageSettings settings;
   private final Watchdog watchdog;
   private final Thread shutdownHook;
   private Instant stoppedAt;
   private Instant exitedAt;
+  private boolean stopIssued;
   private boolean restarted;
 
   private EngineOutage(EngineControl control, OutageSettings settings, Watchdog watchdog) {
@@ -30,25 +43,21 @@ public final class EngineOutage implements AutoCloseable {
 
   /** Arms the safety nets, then stops the engine; returns once dockerd has exited. */
   public static EngineOutage begin(EngineControl control, OutageSettings settings, Instant now) {
-    Instant deadline = now.plus(settings.maxDowntime());
-    Watchdog watchdog =
-        Watchdog.arm(
-            settings.runDir().resolve("outage-" + ProcessHandle.current().pid() + "-" + now.toEpochMilli()),
-            control,
-            deadline,
-            ProcessHandle.current().pid(),
-            settings.cleanupOnDeath());
-    EngineOutage outage = new EngineOutage(control, settings, watchdog);
-    Runtime.getRuntime().addShutdownHook(outage.shutdownHook);
+    EngineOutage outage = armed(control, settings, now);
     outage.stoppedAt = Instant.now();
     try {
+      // The watchdog learns of the stop before it is sent: from then on it waits for an exit.
+      outage.watchdog.mark("stop-issued");
+      outage.stopIssued = true;
+      settings.phases().accept("stopping");
       control.stop(settings.stopTimeout());
       outage.exitedAt = Instant.now();
     } catch (RuntimeException e) {
-      // A failed stop may still have stopped it: bring it back before reporting.
+      // A failed stop may still have stopped it, or be stopping it: bring it back before reporting.
       outage.restartSuppressing(e);
       throw e;
     }
+    settings.phases().accept("stopped");
     return outage;
   }
 
@@ -57,17 +66,19 @@ public final class EngineOutage implements AutoCloseable {
    * engine is down): nothing is stopped, and the engine starts on every path from here on.
    */
   public static EngineOutage beginStopped(EngineControl control, OutageSettings settings, Instant now) {
-    Watchdog watchdog =
-        Watchdog.arm(
-            settings.runDir().resolve("outage-" + ProcessHandle.current().pid() + "-" + now.toEpochMilli()),
-            control,
-            now.plus(settings.maxDowntime()),
-            ProcessHandle.current().pid(),
-            settings.cleanupOnDeath());
-    EngineOutage outage = new EngineOutage(control, settings, watchdog);
-    Runtime.getRuntime().addShutdownHook(outage.shutdownHook);
+    EngineOutage outage = armed(control, settings, now);
     outage.stoppedAt = Instant.now();
     outage.exitedAt = outage.stoppedAt;
+    settings.phases().accept("stopped");
+    return outage;
+  }
+
+  private static EngineOutage armed(EngineControl control, OutageSettings settings, Instant now) {
+    long pid = ProcessHandle.current().pid();
+    Watchdog watchdog = Watchdog.arm(settings.runDir().resolve("outage-" + pid + "-" + now.toEpochMilli()),
+        control, settings, now.plus(settings.maxDowntime()), pid);
+    EngineOutage outage = new EngineOutage(control, settings, watchdog);
+    Runtime.getRuntime().addShutdownHook(outage.shutdownHook);
     return outage;
   }
 
@@ -89,12 +100,27 @@ public final class EngineOutage implements AutoCloseable {
     return watchdog.fired();
   }
 
-  /** Starts the engine unless it already runs; idempotent. */
+  /** Tells the outage's phase listener that {@code phase} is reached (a moment a test may pick). */
+  public void reached(String phase) {
+    settings.phases().accept(phase);
+  }
+
+  /**
+   * Starts the engine unless it already runs, then waits (up to the start timeout) until its API
+   * answers; idempotent. A daemon still shutting down from our stop is waited for first.
+   *
+   * @throws EngineControlException when the engine could not be started; the watchdog stays armed
+   */
   public synchronized void restart() {
     if (restarted) {
       return;
     }
+    if (stopIssued && control.isRunning()) {
+      awaitExit();
+    }
     if (!control.isRunning()) {
+      watchdog.mark("start-issued");
+      settings.phases().accept("start-issued");
       try {
         control.start(settings.startTimeout());
       } catch (EngineControlException e) {
@@ -106,7 +132,9 @@ public final class EngineOutage implements AutoCloseable {
               e);
         }
       }
+      settings.phases().accept("starting");
     }
+    settings.api().ifPresent(api -> poll(api::ping, settings.startTimeout()));
     restarted = true;
     watchdog.disarm();
     try {
@@ -114,6 +142,40 @@ public final class EngineOutage implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // Called from the hook itself while the JVM exits: nothing to remove.
     }
+  }
+
+  /**
+   * The daemon got our stop but may still be shutting down (its pid lives for seconds): wait until
+   * it has exited. One that answers its API after all was never stopping. One still alive and
+   * silent after the stop timeout hangs in its shutdown and is ended with the control's kill
+   * command, as systemd does after its stop timeout; without an API we cannot tell hung from
+   * healthy, and nothing is killed.
+   */
+  private void awaitExit() {
+    Optional<EngineClient> api = settings.api();
+    boolean gone = poll(() -> !control.isRunning() || api.map(EngineClient::ping).orElse(false), settings.stopTimeout());
+    if (gone || api.isEmpty() || control.killCommandLine().isEmpty()) {
+      return;
+    }
+    new ShellCommand().sh(control.killCommandLine().get(), KILL_WAIT);
+    poll(() -> !control.isRunning(), KILL_WAIT);
+  }
+
+  /** Polls {@code condition} until it holds (true) or {@code timeout} passes (false). */
+  private static boolean poll(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
