@@ -140,6 +140,7 @@ public final class BackupService {
       List<String> warnings,
       Optional<EncryptionPreparation> prepared,
       Instant started) {
+    listener.reached("preflight");
     listener.step("recording the engine's own view of the swarm (API snapshot)");
     SortedMap<String, byte[]> api = engine.apiSnapshot();
     try (StagingDirectory staging = StagingDirectory.createNextTo(target)) {
@@ -154,7 +155,6 @@ public final class BackupService {
       OutageSettings settings = new OutageSettings(
           request.runDir(), request.options().maxDowntime(), Duration.ofSeconds(60), Duration.ofSeconds(60),
           Optional.of(staging.path())).withApi(engine).withPhases(listener::reached);
-      listener.reached("preflight");
       try (EngineOutage outage = EngineOutage.begin(control, settings, clock.instant())) {
         stoppedAt = outage.stoppedAt();
         exitedAt = outage.exitedAt();

@@ -71,7 +71,7 @@ public final class Watchdog {
         while running; do
           if [ $checks_api != 0 ] && answers; then
             answered=$((answered + 1))
-            [ $answered -ge 3 ] && { log "the engine answers: it is not stopping"; return; }
+            [ $answered -ge 10 ] && { log "the engine answers: it is not stopping"; return; }
           else answered=0; fi
           if [ $(( $(now) - since )) -ge "$SS_STOP_TIMEOUT" ]; then
             if [ -n "$SS_KILL" ] && [ $checks_api != 0 ]; then
@@ -89,7 +89,7 @@ public final class Watchdog {
       }
       bring_up() {
         # A start swarmsnap issued may still be launching the daemon: give it a moment before a second one.
-        if [ -e "$SS_DIR/start-issued" ]; then n=0; while ! running && [ $n -lt 25 ]; do sleep 0.2; n=$((n + 1)); done; fi
+        if [ -e "$SS_DIR/start-issued" ]; then n=0; while ! running && [ $n -lt 10 ]; do sleep 0.2; n=$((n + 1)); done; fi
         tries=0; started=$(now)
         while :; do
           if answers; then log "engine is running and answers"; exit 0; fi
