@@ -89,7 +89,7 @@ public final class Watchdog {
       }
       bring_up() {
         # A start swarmsnap issued may still be launching the daemon: give it a moment before a second one.
-        if [ -e "$SS_DIR/start-issued" ]; then n=0; while ! running && [ $n -lt 10 ]; do sleep 0.2; n=$((n + 1)); done; fi
+        if [ -e "$SS_DIR/start-issued" ]; then n=0; while ! running && [ $n -lt 25 ]; do sleep 0.2; n=$((n + 1)); done; fi
         tries=0; started=$(now)
         while :; do
           if answers; then log "engine is running and answers"; exit 0; fi
@@ -118,7 +118,10 @@ public final class Watchdog {
       log "$why while the engine was stopped; starting it"
       if [ -e "$SS_DIR/stop-issued" ] && [ ! -e "$SS_DIR/start-issued" ]; then await_exit; fi
       if [ "$dead" = 1 ] && [ -n "$SS_JOURNAL" ] && [ -e "$SS_JOURNAL" ]; then
-        if running; then log "the engine runs on the state swarmsnap put in place; $SS_JOURNAL is left for the next run"
+        # Once swarmsnap has issued the start, a daemon may be starting on the new state even before
+        # its pidfile shows it: the directories are no longer ours to move.
+        if [ -e "$SS_DIR/start-issued" ] || running; then
+          log "swarmsnap had started the engine on the state it put in place; that stays, $SS_JOURNAL is left for the next run"
         else undo_swap; fi
       fi
       if [ "$dead" = 1 ] && [ -n "$SS_CLEANUP" ] && [ -d "$SS_CLEANUP" ]; then

@@ -164,6 +164,26 @@ class WatchdogTest {
   }
 
   @Test
+  void onceTheStartWasIssuedTheSwappedStateStaysEvenIfNoDaemonShowsYet() throws Exception {
+    daemon = new FakeDaemon(dir, Duration.ofSeconds(1));
+    Layout layout = new Layout(dir);
+    Files.createDirectories(layout.aside);
+    Files.createDirectories(layout.swarm);
+    Files.writeString(layout.swarm.resolve("state"), "restored");
+    layout.journal("placed", true).write();
+    Watchdog watchdog = arm(settings(Duration.ofSeconds(30)).withSwapJournal(SwapJournal.fileFor(layout.swarm)));
+    watchdog.mark("stop-issued");
+    watchdog.mark("start-issued");
+
+    tool.destroyForcibly();
+
+    assertThat(Await.until(PATIENCE, () -> log(watchdog).contains("engine is running and answers"))).isTrue();
+    assertThat(Files.readString(layout.swarm.resolve("state"))).isEqualTo("restored");
+    assertThat(SwapJournal.find(layout.swarm)).isPresent();
+    assertThat(daemon.starts()).isEqualTo(1);
+  }
+
+  @Test
   void disarmedItLeavesQuietly() throws Exception {
     daemon = running(Duration.ofSeconds(1));
     Watchdog watchdog = arm(settings(Duration.ofSeconds(30)));
