@@ -126,12 +126,7 @@ class WatchdogTest {
   @Test
   void aFinishedSwapWhoseEngineNeverStartedIsUndoneToo() throws Exception {
     daemon = new FakeDaemon(dir, Duration.ofSeconds(1));
-    Layout layout = new Layout(dir);
-    Files.createDirectories(layout.aside);
-    Files.writeString(layout.aside.resolve("state"), "original");
-    Files.createDirectories(layout.swarm);
-    Files.writeString(layout.swarm.resolve("state"), "restored");
-    layout.journal("placed", true).write();
+    Layout layout = swapped();
     Watchdog watchdog = arm(settings(Duration.ofSeconds(30)).withSwapJournal(SwapJournal.fileFor(layout.swarm)));
 
     tool.destroyForcibly();
@@ -145,11 +140,7 @@ class WatchdogTest {
   @Test
   void anEngineAlreadyRunningOnTheSwappedStateIsLeftWithItsJournal() throws Exception {
     daemon = running(Duration.ofSeconds(1));
-    Layout layout = new Layout(dir);
-    Files.createDirectories(layout.aside);
-    Files.createDirectories(layout.swarm);
-    Files.writeString(layout.swarm.resolve("state"), "restored");
-    layout.journal("placed", true).write();
+    Layout layout = swapped();
     Watchdog watchdog = arm(settings(Duration.ofSeconds(30)).withSwapJournal(SwapJournal.fileFor(layout.swarm)));
     watchdog.mark("stop-issued");
     watchdog.mark("start-issued");
@@ -166,11 +157,7 @@ class WatchdogTest {
   @Test
   void onceTheStartWasIssuedTheSwappedStateStaysEvenIfNoDaemonShowsYet() throws Exception {
     daemon = new FakeDaemon(dir, Duration.ofSeconds(1));
-    Layout layout = new Layout(dir);
-    Files.createDirectories(layout.aside);
-    Files.createDirectories(layout.swarm);
-    Files.writeString(layout.swarm.resolve("state"), "restored");
-    layout.journal("placed", true).write();
+    Layout layout = swapped();
     Watchdog watchdog = arm(settings(Duration.ofSeconds(30)).withSwapJournal(SwapJournal.fileFor(layout.swarm)));
     watchdog.mark("stop-issued");
     watchdog.mark("start-issued");
@@ -193,6 +180,17 @@ class WatchdogTest {
     assertThat(Await.until(PATIENCE, () -> !Files.exists(watchdog.directory()))).isTrue();
     tool.destroyForcibly();
     assertThat(daemon.starts()).isEqualTo(1);
+  }
+
+  /** Both renames done: the original aside, the restored state in place, the journal at "placed". */
+  private Layout swapped() throws IOException {
+    Layout layout = new Layout(dir);
+    Files.createDirectories(layout.aside);
+    Files.writeString(layout.aside.resolve("state"), "original");
+    Files.createDirectories(layout.swarm);
+    Files.writeString(layout.swarm.resolve("state"), "restored");
+    layout.journal("placed", true).write();
+    return layout;
   }
 
   private FakeDaemon running(Duration exitDelay) throws Exception {
