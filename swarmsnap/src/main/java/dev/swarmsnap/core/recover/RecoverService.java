@@ -14,6 +14,7 @@ import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineInfo;
 import dev.swarmsnap.engine.process.HostLock;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
@@ -68,7 +69,7 @@ public final class RecoverService {
       }
       EngineInfo info = engine.info();
       Path swarmDir = request.swarmDir().orElse(Path.of(info.dockerRootDir(), "swarm")).toAbsolutePath().normalize();
-      dev.swarmsnap.engine.process.SwapJournal.refuseIfPresent(swarmDir);
+      SwapJournal.refuseIfPresent(swarmDir);
       listener.step("confirming that quorum is lost (the engine must say so for " + request.settle().toSeconds() + " s)");
       QuorumEvidence quorum = new QuorumProbe(clock, request.settle(),
           swarmDir.resolve("certificates/swarm-root-ca.crt"), Duration.ofSeconds(2)).confirm(engine);

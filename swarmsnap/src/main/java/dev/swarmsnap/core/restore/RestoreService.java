@@ -15,6 +15,7 @@ import dev.swarmsnap.durable.TreeRemover;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineInfo;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
@@ -77,7 +78,7 @@ public final class RestoreService {
       Optional<EngineInfo> info = running ? Optional.of(engine.info()) : Optional.empty();
       Optional<String> engineVersion = running ? Optional.of(engine.version().version()) : Optional.empty();
       Path swarmDir = swarmDir(request, info).toAbsolutePath().normalize();
-      dev.swarmsnap.engine.process.SwapJournal.refuseIfPresent(swarmDir);
+      SwapJournal.refuseIfPresent(swarmDir);
       String stamp = STAMP.format(started);
       Path staging = swarmDir.resolveSibling(".swarmsnap-restore-" + stamp);
       char[] keyText = null;
