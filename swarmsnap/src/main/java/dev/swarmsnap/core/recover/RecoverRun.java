@@ -76,6 +76,7 @@ final class RecoverRun {
       record("engine stopped");
       try {
         listener.step("copying " + facts.swarmDir() + " to " + facts.workingCopy());
+        outage.reached("copying");
         new SwarmDirectoryCopy().copy(facts.swarmDir(), facts.workingCopy());
         before = readState.apply(facts.workingCopy());
         record("copied the swarm directory to a working copy and read it: " + RecoverService.counts(before));
