@@ -25,6 +25,7 @@ class WatchdogTest {
   @TempDir Path dir;
   private FakeDaemon daemon;
   private Process tool;
+  private Watchdog armed;
 
   @AfterEach
   void cleanUp() {
@@ -38,13 +39,8 @@ class WatchdogTest {
 
   @Test
   void aDaemonStillShuttingDownIsWaitedForAndThenStarted() throws Exception {
-    daemon = running(Duration.ofSeconds(2));
-    long dying = daemon.pid();
-    Watchdog watchdog = arm(settings(Duration.ofSeconds(30)));
-    watchdog.mark("stop-issued");
-    daemon.terminate();
-
-    tool.destroyForcibly();
+    long dying = stoppedThenSwarmsnapDies(Duration.ofSeconds(2), Duration.ofSeconds(30));
+    Watchdog watchdog = armed;
 
     assertThat(Await.until(PATIENCE, () -> daemon.serving() && daemon.pid() != dying)).as(log(watchdog)).isTrue();
     assertThat(Await.until(PATIENCE, () -> log(watchdog).contains("engine is running and answers"))).isTrue();
@@ -56,13 +52,8 @@ class WatchdogTest {
 
   @Test
   void aDaemonHungInItsShutdownIsKilledAfterTheStopTimeoutAndStartedAgain() throws Exception {
-    daemon = running(Duration.ofSeconds(600));
-    long hung = daemon.pid();
-    Watchdog watchdog = arm(settings(Duration.ofSeconds(1)));
-    watchdog.mark("stop-issued");
-    daemon.terminate();
-
-    tool.destroyForcibly();
+    long hung = stoppedThenSwarmsnapDies(Duration.ofSeconds(600), Duration.ofSeconds(1));
+    Watchdog watchdog = armed;
 
     assertThat(Await.until(PATIENCE, () -> daemon.serving() && daemon.pid() != hung)).as(log(watchdog)).isTrue();
     assertThat(log(watchdog)).contains("has not exited 1 s after the stop; ending it (SIGKILL)");
@@ -191,6 +182,20 @@ class WatchdogTest {
     Files.writeString(layout.swarm.resolve("state"), "restored");
     layout.journal("placed", true).write();
     return layout;
+  }
+
+  /**
+   * A serving daemon that takes {@code exitDelay} to exit gets the stop, then swarmsnap dies;
+   * returns the stopped daemon's pid.
+   */
+  private long stoppedThenSwarmsnapDies(Duration exitDelay, Duration stopTimeout) throws Exception {
+    daemon = running(exitDelay);
+    long pid = daemon.pid();
+    armed = arm(settings(stopTimeout));
+    armed.mark("stop-issued");
+    daemon.terminate();
+    tool.destroyForcibly();
+    return pid;
   }
 
   private FakeDaemon running(Duration exitDelay) throws Exception {
