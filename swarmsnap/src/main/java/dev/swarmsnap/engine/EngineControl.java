@@ -2,6 +2,7 @@ package dev.swarmsnap.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stops and starts the local dockerd. One implementation per way a host runs it (systemd, SysV
@@ -37,8 +38,28 @@ public interface EngineControl {
    */
   String startCommandLine();
 
-  /** A shell command line that exits 0 while the engine runs, for the watchdog. */
+  /**
+   * A shell command line that exits 0 while a daemon process exists, for the watchdog: starting,
+   * serving, or still shutting down after a stop (a dockerd keeps its pid for seconds then). So it
+   * says "do not start another one", never "the engine serves".
+   */
   String runningCheckCommandLine();
+
+  /**
+   * A shell command line that exits 0 once the engine serves, when the control can tell by itself
+   * (systemd's {@code active} of a {@code Type=notify} unit); empty: the watchdog pings the API.
+   */
+  default Optional<String> readyCheckCommandLine() {
+    return Optional.empty();
+  }
+
+  /**
+   * A shell command line that ends a daemon hung in its shutdown at once (SIGKILL), used only after
+   * the stop timeout; empty when the init system does that itself.
+   */
+  default Optional<String> killCommandLine() {
+    return Optional.empty();
+  }
 
   /** The commands a user would run by hand to start the engine again, for error messages. */
   List<String> manualStartInstructions();

@@ -2,15 +2,18 @@ package dev.swarmsnap.cli.backup;
 
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.TerminalProgress;
+import dev.swarmsnap.cli.TestPause;
 import dev.swarmsnap.core.backup.BackupListener;
 import java.util.List;
 
 /** A backup's steps, warnings and progress on the terminal; asks before an outage. */
 final class BackupProgress implements BackupListener {
+  private final TestPause pause;
   private final TerminalProgress terminal;
 
   BackupProgress(CliContext context) {
     this.terminal = new TerminalProgress(context);
+    this.pause = new TestPause(context);
   }
 
   @Override
@@ -32,5 +35,10 @@ final class BackupProgress implements BackupListener {
   public boolean confirm(List<String> warnings) {
     warnings.forEach(terminal::warn);
     return terminal.ask("Stop the engine and back up now?");
+  }
+
+  @Override
+  public void reached(String phase) {
+    pause.reached(phase);
   }
 }

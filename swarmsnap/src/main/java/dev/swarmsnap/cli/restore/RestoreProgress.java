@@ -2,18 +2,21 @@ package dev.swarmsnap.cli.restore;
 
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.TerminalProgress;
+import dev.swarmsnap.cli.TestPause;
 import dev.swarmsnap.core.replace.RestoreListener;
 import dev.swarmsnap.core.replace.RestorePlan;
 import java.io.PrintWriter;
 
 /** A restore's steps, warnings and progress on the terminal; shows the plan and asks before acting. */
 public final class RestoreProgress implements RestoreListener {
+  private final TestPause pause;
   private final CliContext context;
   private final TerminalProgress terminal;
 
   public RestoreProgress(CliContext context) {
     this.context = context;
     this.terminal = new TerminalProgress(context);
+    this.pause = new TestPause(context);
   }
 
   @Override
@@ -39,5 +42,10 @@ public final class RestoreProgress implements RestoreListener {
     terminal.endLine();
     new RestoreText(new PrintWriter(context.err(), true)).plan(plan);
     return terminal.ask("Replace this node's swarm state as above?");
+  }
+
+  @Override
+  public void reached(String phase) {
+    pause.reached(phase);
   }
 }

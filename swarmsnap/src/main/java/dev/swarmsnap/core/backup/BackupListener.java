@@ -13,6 +13,12 @@ public interface BackupListener {
   /** Bytes of the archive written so far. */
   void progress(long done, long total);
 
+  /**
+   * A named moment of the run is reached ({@code preflight}, {@code copying}, ...): a point where a
+   * test may pick to kill the process (docs/architecture.md, "Kill points"). Nothing by default.
+   */
+  default void reached(String phase) {}
+
   /** Asks before stopping the engine; false means stop here. */
   boolean confirm(List<String> warnings);
 }

@@ -19,6 +19,7 @@ import dev.swarmsnap.hostlock.HostLock;
 import dev.swarmsnap.engine.process.OutageSettings;
 import dev.swarmsnap.engine.process.RestartGuard;
 import dev.swarmsnap.engine.process.WatchdogGuard;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
@@ -104,6 +105,7 @@ public final class BackupService {
     }
     decision.warnings().forEach(run.listener()::warn);
     Path swarmDir = run.request().swarmDir().orElse(Path.of(view.info().dockerRootDir(), "swarm"));
+    SwapJournal.refuseIfPresent(swarmDir);
     requireSwarmDirectory(swarmDir);
     ArchiveName name = ArchiveName.of(view.swarm().clusterId().orElse("unknown"), view.info().hostname(), run.started());
     Path target = targetFile(run.request().output(),
@@ -138,6 +140,7 @@ public final class BackupService {
 
   private BackupReport backUp(
       BackupRun run, BackupSubject subject, HeldUnlockKey key, Optional<EncryptionPreparation> prepared) {
+    run.listener().reached("preflight");
     run.listener().step("recording the engine's own view of the swarm (API snapshot)");
     SortedMap<String, byte[]> api = run.engine().apiSnapshot();
     try (StagingDirectory staging = StagingDirectory.createNextTo(subject.target())) {
@@ -172,7 +175,8 @@ public final class BackupService {
   private Outage copyWhileStopped(BackupRun run, BackupSubject subject, HeldUnlockKey key, Path staging) {
     run.listener().step("stopping the engine (" + run.control().describe() + ")");
     OutageSettings settings = new OutageSettings(run.request().runDir(), run.request().options().maxDowntime(),
-        STOP_TIMEOUT, START_TIMEOUT, Optional.of(staging));
+        STOP_TIMEOUT, START_TIMEOUT, Optional.of(staging))
+        .withApi(run.engine()).withPhases(run.listener()::reached);
     Instant stoppedAt;
     Instant exitedAt;
     Instant copiedAt;
@@ -181,6 +185,7 @@ public final class BackupService {
       stoppedAt = outage.stoppedAt();
       exitedAt = outage.exitedAt();
       run.listener().step("engine stopped; copying the swarm directory's real data");
+      outage.reached("copying");
       swarmFiles = copier.copy(subject.swarmDir(), staging);
       copiedAt = clock.instant();
       if (outage.watchdogFired()) {
@@ -193,6 +198,7 @@ public final class BackupService {
       run.listener().step("starting the engine");
       outage.restart();
     }
+    run.listener().reached("unlocking");
     NodeRecovery.Recovered recovered = new NodeRecovery(clock).await(
         run.engine(), subject.view().swarm().nodeId(), key.text(), RECOVERY_TIMEOUT);
     return new Outage(swarmFiles, stoppedAt, exitedAt, copiedAt, recovered);

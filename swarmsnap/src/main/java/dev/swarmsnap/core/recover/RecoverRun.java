@@ -12,6 +12,7 @@ import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.engine.process.OutageSettings;
 import dev.swarmsnap.engine.process.RestartGuard;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.model.SwarmState;
@@ -64,10 +65,11 @@ final class RecoverRun {
    * @param readState reads a stopped swarm directory offline (with the unlock key when autolocked)
    */
   Outcome execute(RecoverFacts facts, Optional<UnlockKey> key, Function<Path, SwarmState> readState, String stamp) {
-    SwarmDirectorySwap swap = new SwarmDirectorySwap(facts.swarmDir(), facts.aside(), facts.workingCopy(),
+    SwarmDirectorySwap swap = new SwarmDirectorySwap("recover", facts.swarmDir(), facts.aside(), facts.workingCopy(),
         facts.swarmDir().resolveSibling(facts.swarmDir().getFileName() + ".failed-recover-" + stamp));
     OutageSettings settings = new OutageSettings(
-        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.of(facts.workingCopy()));
+        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.of(facts.workingCopy()))
+        .withApi(engine).withSwapJournal(SwapJournal.fileFor(facts.swarmDir())).withPhases(listener::reached);
     listener.step("stopping the engine (" + control.describe() + ")");
     SwarmState before;
     Instant stoppedAt;
@@ -77,6 +79,7 @@ final class RecoverRun {
       record("engine stopped");
       try {
         listener.step("copying " + facts.swarmDir() + " to " + facts.workingCopy());
+        outage.reached("copying");
         new SwarmDirectoryCopy().copy(facts.swarmDir(), facts.workingCopy());
         before = readState.apply(facts.workingCopy());
         record("copied the swarm directory to a working copy and read it: " + RecoverService.counts(before));
@@ -92,7 +95,7 @@ final class RecoverRun {
             e instanceof SwarmsnapException s ? s.hint().orElse(null) : null, e);
       }
       try {
-        swap.swap();
+        swap.swap(outage::reached);
         record("moved " + facts.swarmDir() + " aside to " + facts.aside() + "; working copy in place");
         listener.step("starting the engine");
         outage.restart();
@@ -102,6 +105,7 @@ final class RecoverRun {
         engine.swarmInit(true, facts.advertiseAddr(), facts.listenAddr());
         wait.untilReadyLeader(facts.nodeId());
         ledAt = clock.instant();
+        swap.commit();
         record("force-new-cluster done; node " + facts.nodeId() + " is the leader");
       } catch (RuntimeException e) {
         throw rollback.rollBack(e, swap);

@@ -16,6 +16,7 @@ import dev.swarmsnap.engine.EngineInfo;
 import dev.swarmsnap.engine.process.RestartGuard;
 import dev.swarmsnap.engine.process.WatchdogGuard;
 import dev.swarmsnap.hostlock.HostLock;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
@@ -77,6 +78,7 @@ public final class RecoverService {
       }
       EngineInfo info = engine.info();
       Path swarmDir = request.swarmDir().orElse(Path.of(info.dockerRootDir(), "swarm")).toAbsolutePath().normalize();
+      SwapJournal.refuseIfPresent(swarmDir);
       listener.step("confirming that quorum is lost (the engine must say so for " + request.settle().toSeconds() + " s)");
       QuorumEvidence quorum = new QuorumProbe(clock, request.settle(),
           swarmDir.resolve("certificates/swarm-root-ca.crt"), Duration.ofSeconds(2)).confirm(engine);

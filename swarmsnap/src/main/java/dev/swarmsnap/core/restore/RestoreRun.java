@@ -12,6 +12,9 @@ import dev.swarmsnap.engine.NodeRole;
 import dev.swarmsnap.engine.SwarmNode;
 import dev.swarmsnap.engine.process.EngineOutage;
 import dev.swarmsnap.engine.process.OutageSettings;
+import dev.swarmsnap.engine.process.SwapJournal;
+import dev.swarmsnap.error.ExitCode;
+import dev.swarmsnap.error.SwarmsnapException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,10 +60,12 @@ final class RestoreRun {
 
   Outcome execute(RestoreFacts facts, RestorePlan plan, Path restored, String stamp) {
     boolean wasRunning = control.isRunning();
-    SwarmDirectorySwap swap = new SwarmDirectorySwap(facts.swarmDir(), facts.aside(), restored,
+    SwarmDirectorySwap swap = new SwarmDirectorySwap("restore", facts.swarmDir(), facts.aside(), restored,
         facts.swarmDir().resolveSibling(facts.swarmDir().getFileName() + ".failed-restore-" + stamp));
+    // If swarmsnap dies, the watchdog removes the extraction (restored's parent): it holds the node's keys.
     OutageSettings settings = new OutageSettings(
-        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.empty());
+        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.of(restored.getParent()))
+        .withApi(engine).withSwapJournal(SwapJournal.fileFor(facts.swarmDir())).withPhases(listener::reached);
     Instant stoppedAt;
     Instant startedAt;
     Instant ledAt;
@@ -73,7 +78,7 @@ final class RestoreRun {
       stoppedAt = outage.stoppedAt();
       record(wasRunning ? "engine stopped" : "engine was stopped already");
       try {
-        swap.swap();
+        swap.swap(outage::reached);
         record(swap.movedAside()
             ? "moved " + facts.swarmDir() + " aside to " + facts.aside() + "; restored state in place"
             : "restored state in place at " + facts.swarmDir());
@@ -85,6 +90,7 @@ final class RestoreRun {
         String nodeId = facts.manifest().node().nodeId();
         wait.untilReadyLeader(nodeId);
         ledAt = clock.instant();
+        swap.commit();
         record("node " + nodeId + " leads the one-manager cluster");
       } catch (RuntimeException e) {
         throw rollback.rollBack(e, swap);

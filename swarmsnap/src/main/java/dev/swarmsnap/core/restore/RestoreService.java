@@ -22,6 +22,7 @@ import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineInfo;
 import dev.swarmsnap.engine.process.DockerdBinary;
+import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
@@ -96,6 +97,7 @@ public final class RestoreService {
           : request.targetEngine().probe(dockerdBinary);
       Path swarmDir = swarmDir(request, info).toAbsolutePath().normalize();
       RestoreStaging.removeAbandoned(swarmDir).forEach(listener::step);
+      SwapJournal.refuseIfPresent(swarmDir);
       String stamp = STAMP.format(started);
       Path staging = swarmDir.resolveSibling(RestoreStaging.PREFIX + stamp);
       char[] keyText = null;

@@ -6,6 +6,7 @@ import dev.swarmsnap.engine.EngineControlException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The user's own stop and start commands (another init system, a wrapper script). The daemon's
@@ -61,6 +62,11 @@ public final class CommandEngineControl implements EngineControl {
   @Override
   public String runningCheckCommandLine() {
     return Watchdog.pidAliveCheck(daemon.pidFile());
+  }
+
+  @Override
+  public Optional<String> killCommandLine() {
+    return Optional.of(Watchdog.pidKill(daemon.pidFile()));
   }
 
   @Override

@@ -1,8 +1,13 @@
 package dev.swarmsnap.engine.process;
 
+import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineControlException;
+import dev.swarmsnap.shell.ShellCommand;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One window in which the engine is stopped. Opening it arms a {@link RestartGuard} and a shutdown hook,
@@ -11,11 +16,18 @@ import java.time.Instant;
  * (shutdown hook), kill -9 or a hang past the maximum downtime (the {@link RestartGuard}, by
  * default a {@link Watchdog} process).
  *
+ * <p>A live daemon process is not taken for a running engine: after a stop was issued, {@link
+ * #restart()} first waits until the daemon has exited (or answers after all), and with an API it
+ * returns, and the watchdog stands down, only once the engine answers.
+ *
  * <p>Thread-safe: the shutdown hook may race the main thread.
  */
 public final class EngineOutage implements AutoCloseable {
   /** How many times {@link #restart()} tries to start the engine before it reports failure. */
   public static final int START_ATTEMPTS = 2;
+  // Short: the backup measures its downtime until the API answers, just after this returns.
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
   private final EngineControl control;
   private final OutageSettings settings;
@@ -23,6 +35,7 @@ public final class EngineOutage implements AutoCloseable {
   private final Thread shutdownHook;
   private Instant stoppedAt;
   private Instant exitedAt;
+  private boolean stopIssued;
   private boolean restarted;
 
   private EngineOutage(EngineControl control, OutageSettings settings, RestartGuard.Armed guard) {
@@ -43,13 +56,18 @@ public final class EngineOutage implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(outage.shutdownHook);
     outage.stoppedAt = Instant.now();
     try {
+      // The watchdog learns of the stop before it is sent: from then on it waits for an exit.
+      outage.guard.mark("stop-issued");
+      outage.stopIssued = true;
+      settings.phases().accept("stopping");
       control.stop(settings.stopTimeout());
       outage.exitedAt = Instant.now();
     } catch (RuntimeException e) {
-      // A failed stop may still have stopped it: bring it back before reporting.
+      // A failed stop may still have stopped it, or be stopping it: bring it back before reporting.
       outage.restartSuppressing(e);
       throw e;
     }
+    settings.phases().accept("stopped");
     return outage;
   }
 
@@ -68,6 +86,7 @@ public final class EngineOutage implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(outage.shutdownHook);
     outage.stoppedAt = Instant.now();
     outage.exitedAt = outage.stoppedAt;
+    settings.phases().accept("stopped");
     return outage;
   }
 
@@ -89,10 +108,17 @@ public final class EngineOutage implements AutoCloseable {
     return guard.fired();
   }
 
+  /** Tells the outage's phase listener that {@code phase} is reached (a moment a test may pick). */
+  public void reached(String phase) {
+    settings.phases().accept(phase);
+  }
+
   /**
-   * Starts the engine unless it already runs; idempotent once it succeeded. A failed start is tried
-   * once more at once (a start can fail for a passing reason, and an engine left down is the one
-   * outcome we must avoid); if that fails too, the guard stays armed and the error says what to run.
+   * Starts the engine unless it already runs, then waits (up to the start timeout) until its API
+   * answers; idempotent once it succeeded. A daemon still shutting down from our stop is waited for
+   * first. A failed start is tried once more at once (a start can fail for a passing reason, and an
+   * engine left down is the one outcome we must avoid); if that fails too, the guard stays armed and
+   * the error says what to run.
    *
    * @throws EngineControlException when the engine is still not running after {@value #START_ATTEMPTS} attempts
    */
@@ -100,9 +126,16 @@ public final class EngineOutage implements AutoCloseable {
     if (restarted) {
       return;
     }
-    if (!control.isRunning()) {
-      startWithRetry();
+    if (stopIssued && control.isRunning()) {
+      awaitExit();
     }
+    if (!control.isRunning()) {
+      guard.mark("start-issued");
+      settings.phases().accept("start-issued");
+      startWithRetry();
+      settings.phases().accept("starting");
+    }
+    settings.api().ifPresent(api -> poll(api::ping, settings.startTimeout()));
     restarted = true;
     guard.disarm();
     try {
@@ -135,6 +168,40 @@ public final class EngineOutage implements AutoCloseable {
         "start it now by hand: " + String.join(" && ", control.manualStartInstructions())
             + " (the swarm directory was not changed)",
         failure);
+  }
+
+  /**
+   * The daemon got our stop but may still be shutting down (its pid lives for seconds): wait until
+   * it has exited. One that answers its API after all was never stopping. One still alive and
+   * silent after the stop timeout hangs in its shutdown and is ended with the control's kill
+   * command, as systemd does after its stop timeout; without an API we cannot tell hung from
+   * healthy, and nothing is killed.
+   */
+  private void awaitExit() {
+    Optional<EngineClient> api = settings.api();
+    boolean gone = poll(() -> !control.isRunning() || api.map(EngineClient::ping).orElse(false), settings.stopTimeout());
+    if (gone || api.isEmpty() || control.killCommandLine().isEmpty()) {
+      return;
+    }
+    new ShellCommand().sh(control.killCommandLine().get(), KILL_WAIT);
+    poll(() -> !control.isRunning(), KILL_WAIT);
+  }
+
+  /** Polls {@code condition} until it holds (true) or {@code timeout} passes (false). */
+  private static boolean poll(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.swarmsnap.engine.EngineControlException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stops dockerd with SIGTERM to the pid in its pidfile and starts it with a given command line: hosts
@@ -55,6 +56,11 @@ public final class PidFileEngineControl implements EngineControl {
   @Override
   public String runningCheckCommandLine() {
     return Watchdog.pidAliveCheck(daemon.pidFile());
+  }
+
+  @Override
+  public Optional<String> killCommandLine() {
+    return Optional.of(Watchdog.pidKill(daemon.pidFile()));
   }
 
   @Override

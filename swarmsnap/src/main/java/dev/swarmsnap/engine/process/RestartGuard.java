@@ -26,5 +26,11 @@ public interface RestartGuard {
 
     /** Whether the guard had to start the engine itself. */
     boolean fired();
+
+    /**
+     * Tells the guard what swarmsnap is about to do ({@code stop-issued}, {@code start-issued}): from
+     * a stop on, a live daemon process may be one that is exiting, not a running engine.
+     */
+    default void mark(String event) {}
   }
 }

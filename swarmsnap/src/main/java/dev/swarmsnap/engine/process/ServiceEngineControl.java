@@ -6,6 +6,7 @@ import dev.swarmsnap.engine.EngineControlException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * dockerd under a SysV init script ({@code service docker stop|start}). The script's stop may return
@@ -57,6 +58,11 @@ public final class ServiceEngineControl implements EngineControl {
   @Override
   public String runningCheckCommandLine() {
     return Watchdog.pidAliveCheck(daemon.pidFile());
+  }
+
+  @Override
+  public Optional<String> killCommandLine() {
+    return Optional.of(Watchdog.pidKill(daemon.pidFile()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.swarmsnap.engine.EngineControl;
 import dev.swarmsnap.engine.EngineControlException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * dockerd under systemd. Stops {@code docker.socket} with {@code docker.service}: with the socket
@@ -15,6 +16,9 @@ public final class SystemdEngineControl implements EngineControl {
   private static final String STOP = "systemctl stop docker.socket docker.service";
   private static final String START = "systemctl start docker.socket docker.service";
   private static final String IS_ACTIVE = "systemctl is-active --quiet docker.service";
+  // is-active is false while the unit is "deactivating": its dockerd still shuts down then.
+  private static final String HAS_PROCESS =
+      "case \"$(systemctl is-active docker.service)\" in active|activating|deactivating|reloading|refreshing) exit 0;; esac; exit 1";
   private static final String START_CONTAINERD =
       "if systemctl cat containerd.service >/dev/null 2>&1; then systemctl start containerd.service; fi";
   private final ShellCommand shell = new ShellCommand();
@@ -56,7 +60,13 @@ public final class SystemdEngineControl implements EngineControl {
 
   @Override
   public String runningCheckCommandLine() {
-    return IS_ACTIVE;
+    return HAS_PROCESS;
+  }
+
+  /** docker.service is {@code Type=notify}: {@code active} means dockerd said it serves. */
+  @Override
+  public Optional<String> readyCheckCommandLine() {
+    return Optional.of(IS_ACTIVE);
   }
 
   @Override

@@ -12,9 +12,9 @@ public final class WatchdogGuard implements RestartGuard {
     Watchdog watchdog = Watchdog.arm(
         settings.runDir().resolve("outage-" + pid + "-" + now.toEpochMilli()),
         control,
+        settings,
         now.plus(settings.maxDowntime()),
-        pid,
-        settings.cleanupOnDeath());
+        pid);
     return new Armed() {
       @Override
       public void disarm() {
@@ -24,6 +24,11 @@ public final class WatchdogGuard implements RestartGuard {
       @Override
       public boolean fired() {
         return watchdog.fired();
+      }
+
+      @Override
+      public void mark(String event) {
+        watchdog.mark(event);
       }
     };
   }

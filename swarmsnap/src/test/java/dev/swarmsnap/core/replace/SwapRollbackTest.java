@@ -55,7 +55,7 @@ class SwapRollbackTest {
     incoming = TreeHashes.of(restored);
     engine = new FakeEngine(tmp.resolve("engine"), tmp);
     control = new FaultyEngineControl(engine.control());
-    swap = new SwarmDirectorySwap(swarmDir, aside, restored, failed, mover);
+    swap = new SwarmDirectorySwap("restore", swarmDir, aside, restored, failed, mover);
     swap.swap();
   }
 

@@ -115,7 +115,7 @@ class SwarmDirectorySwapTest {
   }
 
   private SwarmDirectorySwap swap() {
-    return new SwarmDirectorySwap(swarmDir, aside, restored, failed, mover);
+    return new SwarmDirectorySwap("restore", swarmDir, aside, restored, failed, mover);
   }
 
   private static Path tree(Path dir, String content) throws IOException {
