@@ -38,6 +38,9 @@ final class HostileCorpus {
   /** A damaged swarm directory: verify reports FAILs (4); inspect, strict, stops at the first (1, or 8 when missing). */
   static final Set<Integer> DIR_VERIFY = Set.of(4);
   static final Set<Integer> DIR_INSPECT = Set.of(1, 4, 8);
+  /** A link, device or FIFO where a swarm file belongs: refused as bad input before it is read. */
+  static final Set<Integer> REFUSED_FILE_VERIFY = Set.of(2, 4);
+  static final Set<Integer> REFUSED_FILE_INSPECT = Set.of(1, 2, 4, 8);
   /** A bad unlock key: malformed 2, wrong 1, file missing 8. */
   static final Set<Integer> BAD_KEY = Set.of(1, 2, 8);
 

@@ -102,6 +102,7 @@ final class RecoverRun {
         wait.untilAnswers("the engine's API did not answer after the start");
         record("engine started");
         listener.step("swarm init --force-new-cluster --advertise-addr " + facts.advertiseAddr());
+        listener.reached("force-new-cluster");
         engine.swarmInit(true, facts.advertiseAddr(), facts.listenAddr());
         wait.untilReadyLeader(facts.nodeId());
         ledAt = clock.instant();

@@ -29,7 +29,8 @@ class EngineOutageFaultsTest {
   void setUp() {
     engine = new FakeEngine(tmp.resolve("engine"), tmp.resolve("docker"));
     control = new FaultyEngineControl(engine.control());
-    settings = new OutageSettings(tmp.resolve("run"), Duration.ofMinutes(5), Duration.ofSeconds(60),
+    // a short stop timeout: without an API, a daemon alive after the stop is waited for that long
+    settings = new OutageSettings(tmp.resolve("run"), Duration.ofMinutes(5), Duration.ofSeconds(2),
         Duration.ofSeconds(60), Optional.empty());
   }
 
@@ -105,7 +106,7 @@ class EngineOutageFaultsTest {
     control.stopHangs();
 
     assertThatThrownBy(() -> EngineOutage.begin(control, settings, guard, Instant.now()))
-        .isInstanceOf(EngineControlException.class).hasMessageContaining("did not exit within 60 s");
+        .isInstanceOf(EngineControlException.class).hasMessageContaining("did not exit within 2 s");
     assertThat(engine.running()).isTrue();
     assertThat(control.starts()).as("it never stopped, so nothing to start").isZero();
     assertThat(guard.watching()).isFalse();
