@@ -62,9 +62,9 @@ final class RestoreRun {
     boolean wasRunning = control.isRunning();
     SwarmDirectorySwap swap = new SwarmDirectorySwap("restore", facts.swarmDir(), facts.aside(), restored,
         facts.swarmDir().resolveSibling(facts.swarmDir().getFileName() + ".failed-restore-" + stamp));
-    // If swarmsnap dies, the watchdog removes the extraction (restored's parent): it holds the node's keys.
+    // If swarmsnap dies, the watchdog removes the working directory of the extraction: it holds the node's keys.
     OutageSettings settings = new OutageSettings(
-        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.of(restored.getParent()))
+        request.runDir(), request.maxDowntime(), STOP_TIMEOUT, Duration.ofSeconds(60), Optional.of(facts.staging()))
         .withApi(engine).withSwapJournal(SwapJournal.fileFor(facts.swarmDir())).withPhases(listener::reached);
     Instant stoppedAt;
     Instant startedAt;
