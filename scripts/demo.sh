@@ -56,6 +56,11 @@ step "restore the archive onto $follower (same address): one command"
 step "the restored swarm: same service IDs as before the disaster, the worker is back"
 ( eval "$(swarmsnap lab env --name "$LAB" "$follower")"
   after=$(timeout 30 docker service ls -q | sort)
+  # the worker knew this manager's address and reconnects on its own: wait for it (at most 2 min)
+  for _ in $(seq 1 120); do
+    timeout 10 docker node ls --format '{{.Hostname}} {{.Status}}' | grep -q -- "-w1 Ready" && break
+    sleep 1
+  done
   timeout 30 docker service ls; timeout 30 docker node ls
   if [ "$before" = "$after" ]; then echo "service IDs: identical to before the disaster"; else echo "service IDs differ!" >&2; exit 1; fi
   swarmsnap status || true )
