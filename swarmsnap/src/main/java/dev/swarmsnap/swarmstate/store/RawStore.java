@@ -10,7 +10,6 @@ import dev.swarmsnap.swarmstate.proto.raw.RawStoreAction;
 import dev.swarmsnap.swarmstate.proto.raw.RawStoreSnapshot;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,11 @@ import java.util.Optional;
 
 /**
  * The swarmkit store as the exact bytes of each object, replayed from a snapshot and committed
- * entries with the same transaction rule as {@link StoreReplayer} (an entry with a conflicting
- * action is skipped whole). {@link StoreReplayer} parses objects to show them; this one never
+ * entries with the same transaction rule as {@link StoreReplayer} ({@link StoreTransaction}). {@link StoreReplayer} parses objects to show them; this one never
  * parses an object beyond its ID, so a new snapshot written from it holds every field as the
  * engine wrote it, known to our tables or not. Not thread-safe.
  */
 public final class RawStore {
-  private static final int CREATE = 1;
-  private static final int UPDATE = 2;
-  private static final int REMOVE = 3;
-
   private final Map<RawStoreAction.TargetCase, Map<String, ByteString>> objects =
       new EnumMap<>(RawStoreAction.TargetCase.class);
   private final List<String> problems = new ArrayList<>();
@@ -64,7 +58,7 @@ public final class RawStore {
     } catch (InvalidProtocolBufferException e) {
       return problem("entry " + index + ": not a store transaction");
     }
-    Map<RawStoreAction.TargetCase, Map<String, Optional<ByteString>>> staged = new HashMap<>();
+    StoreTransaction<RawStoreAction.TargetCase, ByteString> transaction = new StoreTransaction<>(objects, index);
     for (RawStoreAction action : request.getActionList()) {
       RawStoreAction.TargetCase kind = action.getTargetCase();
       if (kind == RawStoreAction.TargetCase.TARGET_NOT_SET) {
@@ -72,39 +66,12 @@ public final class RawStore {
         return problem("entry " + index + ": store action without a target");
       }
       ByteString bytes = target(action);
-      String id = idOf(bytes);
-      Map<String, Optional<ByteString>> stage = staged.computeIfAbsent(kind, k -> new HashMap<>());
-      boolean exists = stage.containsKey(id)
-          ? stage.get(id).isPresent()
-          : objects.getOrDefault(kind, Map.of()).containsKey(id);
-      switch (action.getAction()) {
-        case CREATE -> {
-          if (exists) {
-            return problem("entry " + index + ": create of existing " + name(kind) + " " + id);
-          }
-          stage.put(id, Optional.of(bytes));
-        }
-        case UPDATE -> {
-          if (!exists) {
-            return problem("entry " + index + ": update of missing " + name(kind) + " " + id);
-          }
-          stage.put(id, Optional.of(bytes));
-        }
-        case REMOVE -> {
-          if (!exists) {
-            return problem("entry " + index + ": remove of missing " + name(kind) + " " + id);
-          }
-          stage.put(id, Optional.empty());
-        }
-        default -> {
-          return problem("entry " + index + ": store action kind " + action.getAction());
-        }
+      Optional<String> refused = transaction.stage(action.getAction(), kind, idOf(bytes), bytes);
+      if (refused.isPresent()) {
+        return problem(refused.get());
       }
     }
-    staged.forEach((kind, changes) -> {
-      Map<String, ByteString> map = objects.computeIfAbsent(kind, k -> new LinkedHashMap<>());
-      changes.forEach((id, bytes) -> bytes.ifPresentOrElse(b -> map.put(id, b), () -> map.remove(id)));
-    });
+    transaction.commit();
     return Optional.empty();
   }
 
@@ -174,10 +141,6 @@ public final class RawStore {
       problems.add("a store object that is not a protobuf message");
       return "";
     }
-  }
-
-  private static String name(RawStoreAction.TargetCase kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The state holds a kind of store object newer than this version of swarmsnap knows. */

@@ -11,7 +11,6 @@ import dev.swarmsnap.swarmstate.proto.swarmkit.InternalRaftRequest;
 import dev.swarmsnap.swarmstate.proto.swarmkit.RaftMember;
 import dev.swarmsnap.swarmstate.proto.swarmkit.Snapshot;
 import dev.swarmsnap.swarmstate.proto.swarmkit.StoreAction;
-import dev.swarmsnap.swarmstate.proto.swarmkit.StoreActionKind;
 import dev.swarmsnap.swarmstate.proto.swarmkit.StoreSnapshot;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,48 +75,19 @@ public final class StoreReplayer {
     } catch (InvalidProtocolBufferException e) {
       return problem("entry " + index + ": not an InternalRaftRequest (its bytes do not decode as one)");
     }
-    Map<StoreAction.TargetCase, Map<String, Optional<Message>>> staged = new HashMap<>();
+    StoreTransaction<StoreAction.TargetCase, Message> transaction = new StoreTransaction<>(objects, index);
     for (StoreAction a : req.getActionList()) {
       StoreAction.TargetCase kind = a.getTargetCase();
       if (kind == StoreAction.TargetCase.TARGET_NOT_SET) {
         return problem("entry " + index + ": store action without a known target");
       }
       Message obj = slim(target(a));
-      String id = idOf(obj);
-      Map<String, Optional<Message>> stage = staged.computeIfAbsent(kind, k -> new HashMap<>());
-      boolean exists = stage.containsKey(id)
-          ? stage.get(id).isPresent()
-          : objects.getOrDefault(kind, Map.of()).containsKey(id);
-      StoreActionKind action = a.getAction();
-      switch (action) {
-        case STORE_ACTION_CREATE -> {
-          if (exists) {
-            return problem("entry " + index + ": create of existing " + name(kind) + " " + id);
-          }
-          stage.put(id, Optional.of(obj));
-        }
-        case STORE_ACTION_UPDATE -> {
-          if (!exists) {
-            return problem("entry " + index + ": update of missing " + name(kind) + " " + id);
-          }
-          stage.put(id, Optional.of(obj));
-        }
-        case STORE_ACTION_REMOVE -> {
-          if (!exists) {
-            return problem("entry " + index + ": remove of missing " + name(kind) + " " + id);
-          }
-          stage.put(id, Optional.empty());
-        }
-        default -> {
-          return problem("entry " + index + ": store action kind " + a.getActionValue());
-        }
+      Optional<String> refused = transaction.stage(a.getActionValue(), kind, idOf(obj), obj);
+      if (refused.isPresent()) {
+        return problem(refused.get());
       }
     }
-    staged.forEach(
-        (kind, changes) -> {
-          Map<String, Message> map = objects.computeIfAbsent(kind, k -> new LinkedHashMap<>());
-          changes.forEach((id, obj) -> obj.ifPresentOrElse(o -> map.put(id, o), () -> map.remove(id)));
-        });
+    transaction.commit();
     return Optional.empty();
   }
 
@@ -218,7 +188,4 @@ public final class StoreReplayer {
     return (String) m.getField(m.getDescriptorForType().findFieldByNumber(1));
   }
 
-  private static String name(StoreAction.TargetCase kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT);
-  }
 }
