@@ -7,7 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,15 +65,13 @@ public final class WalAppender {
    *
    * @throws UncheckedIOException if the file cannot be written
    */
-  public void create(java.nio.file.Path file, List<NewRecord> records) {
+  public void create(Path file, List<NewRecord> records) {
     try {
-      java.nio.file.Files.createFile(file,
-          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
     }
-    List<NewRecord> all = new java.util.ArrayList<>();
+    List<NewRecord> all = new ArrayList<>();
     all.add(new NewRecord(WalRecord.CRC, new byte[0]));
     all.addAll(records);
     append(new WalTail(file, 0, false, "new segment", 0), all);
