@@ -89,12 +89,12 @@ final class ArchiveCases {
         a.directory("swarm").file("manifest.json", m.plainEntries().get(0).content());
       }
       return out;
-    }, DAMAGED);
+    }, VERIFY_FAILED);
     corpus.archiveCommands("entry no entries", dir -> {
       Path out = dir.resolve("a.swarmsnap");
       new HostileArchive(out).close();
       return out;
-    }, DAMAGED);
+    }, VERIFY_FAILED);
   }
 
   /** Adds entries to an archive being written. */

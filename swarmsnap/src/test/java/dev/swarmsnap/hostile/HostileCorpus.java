@@ -39,8 +39,7 @@ final class HostileCorpus {
   static final Set<Integer> DIR_VERIFY = Set.of(4);
   static final Set<Integer> DIR_INSPECT = Set.of(1, 4, 8);
   /** A link, device or FIFO where a swarm file belongs: refused as bad input before it is read. */
-  static final Set<Integer> REFUSED_FILE_VERIFY = Set.of(2, 4);
-  static final Set<Integer> REFUSED_FILE_INSPECT = Set.of(1, 2, 4, 8);
+  static final Set<Integer> REFUSED_FILE = Set.of(2);
   /** A bad unlock key: malformed 2, wrong 1, file missing 8. */
   static final Set<Integer> BAD_KEY = Set.of(1, 2, 8);
 

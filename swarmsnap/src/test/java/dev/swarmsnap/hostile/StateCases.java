@@ -101,15 +101,15 @@ final class StateCases {
     dirCase("docker-state.json a symlink to /etc/passwd", "docker-state.json", p -> {
       Files.delete(p);
       Files.createSymbolicLink(p, Path.of("/etc/passwd"));
-    }, REFUSED_FILE_VERIFY, REFUSED_FILE_INSPECT);
+    }, REFUSED_FILE, REFUSED_FILE);
     dirCase("swarm-node.key a symlink to /etc/shadow", "certificates/swarm-node.key", p -> {
       Files.delete(p);
       Files.createSymbolicLink(p, Path.of("/etc/shadow"));
-    }, REFUSED_FILE_VERIFY, REFUSED_FILE_INSPECT);
+    }, REFUSED_FILE, REFUSED_FILE);
     dirCase("docker-state.json a fifo", "docker-state.json", p -> {
       Files.delete(p);
       mkfifo(p);
-    }, REFUSED_FILE_VERIFY, REFUSED_FILE_INSPECT);
+    }, REFUSED_FILE, REFUSED_FILE);
     dirCase("the WAL a symlink to /dev/zero", wal, p -> {
       Files.delete(p);
       Files.createSymbolicLink(p, Path.of("/dev/zero"));
