@@ -105,7 +105,7 @@ public final class Watchdog {
         done
         log "could not start the engine; run: $SS_START"; exit 1
       }
-      echo $$ > "$SS_DIR/pid"
+      echo $$ > "$SS_DIR/pid.new" && mv -f "$SS_DIR/pid.new" "$SS_DIR/pid"
       : > "$SS_DIR/ready"
       while :; do
         [ -e "$SS_DIR/done" ] && { rm -rf "$SS_DIR"; exit 0; }
