@@ -1,11 +1,10 @@
-package dev.swarmsnap.core.recover;
+package dev.swarmsnap.core.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swarmsnap.core.verify.ApiView;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.Finding.Level;
 import dev.swarmsnap.swarmstate.SwarmStateReader;
