@@ -52,10 +52,16 @@ public final class LabSandboxFactory implements SandboxFactory {
       if (sandbox.isEmpty()) {
         continue;
       }
-      Lab lab = labs.open(labName);
-      if (!owner.alive(sandbox.get(), lab.dir())) {
-        lab.down();
-        removed.add(labName + " (drill pid " + sandbox.get().pid() + " is gone)");
+      try {
+        Lab lab = labs.open(labName);
+        if (!owner.alive(sandbox.get(), lab.dir())) {
+          lab.down();
+          removed.add("removed sandbox " + labName + ", left by a drill that was killed (pid " + sandbox.get().pid() + ")");
+        }
+      } catch (LabException e) {
+        // Another drill may be removing it right now; a sandbox that stays is named, not fatal.
+        removed.add("could not remove sandbox " + labName + ": " + e.getMessage()
+            + "; run 'swarmsnap lab down --name " + labName + "'");
       }
     }
     return removed;

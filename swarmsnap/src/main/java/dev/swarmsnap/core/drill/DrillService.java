@@ -69,7 +69,7 @@ public final class DrillService {
 
   public DrillReport run(DrillRequest request, RestoreListener listener) {
     Instant started = clock.instant();
-    sandboxes.removeStale().forEach(removed -> listener.step("removed a sandbox left by a killed drill: " + removed));
+    sandboxes.removeStale().forEach(listener::step);
     ArchiveReader reader = new ArchiveReader(codec, identities);
     listener.step("reading " + request.archive());
     Manifest manifest = reader.readManifest(request.archive());

@@ -12,6 +12,6 @@ public interface SandboxFactory {
    */
   Sandbox create(String dockerd);
 
-  /** Removes the sandboxes of drills whose process is gone; returns one line per sandbox removed. */
+  /** Removes the sandboxes of drills whose process is gone; one line for each it removed or could not remove. */
   List<String> removeStale();
 }

@@ -168,7 +168,7 @@ class DrillIT {
     Swarmsnap.Run next = drill(follower, Map.of(), archive.toString());
 
     assertThat(next.code()).as(next.err()).isZero();
-    assertThat(next.err()).contains("removed a sandbox left by a killed drill: " + sandbox);
+    assertThat(next.err()).contains("removed sandbox " + sandbox + ", left by a drill that was killed");
     assertNothingLeft(sandbox);
     assertNothingLeft(OWN_SANDBOX);
   }
