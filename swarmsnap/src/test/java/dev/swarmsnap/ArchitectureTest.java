@@ -152,7 +152,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCliAndTheSandboxUseTheLab() {
-    noClasses().that().resideOutsideOfPackages("dev.swarmsnap.cli..", "dev.swarmsnap.sandbox..")
+    noClasses().that().resideOutsideOfPackages("dev.swarmsnap.cli..", "dev.swarmsnap.sandbox..", "dev.swarmsnap.lab..")
         .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.lab..")
         .check(CLASSES);
   }

@@ -73,8 +73,8 @@ class PrunePlannerTest {
 
     PruneReport report = plan(backups, policy(1, null), Optional.empty());
 
-    assertThat(report.keep()).extracting(PruneReport.Entry::id).containsExactly(id("a4"), id("b1"), id("a2"));
-    assertThat(report.keep().get(2).reasons()).containsExactly(PrunePlanner.LAST_DRILLED);
+    assertThat(report.keep()).extracting(PruneReport.Entry::id).containsExactly(id("a4"), id("a2"), id("b1"));
+    assertThat(report.keep().get(1).reasons()).containsExactly(PrunePlanner.LAST_DRILLED);
     assertThat(report.remove()).extracting(PruneReport.Entry::id).containsExactly(id("a3"), id("a1"));
   }
 
