@@ -8,6 +8,7 @@ import dev.swarmsnap.cli.JsonOutput;
 import dev.swarmsnap.cli.OutputOptions;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.cli.lab.LabWiring;
+import dev.swarmsnap.cli.restore.RestoreProgress;
 import dev.swarmsnap.core.drill.DrillReport;
 import dev.swarmsnap.core.drill.DrillRequest;
 import dev.swarmsnap.core.drill.DrillService;
@@ -81,12 +82,12 @@ public final class DrillCommand implements Callable<Integer> {
     Instant started = context.clock().instant();
     try (FetchedArchive fetched = source.fetch(context, archive.toString()).orElse(null)) {
       DrillOutcomeRecorder recorder = new DrillOutcomeRecorder(context, source, Optional.ofNullable(fetched), metricsFile);
-      DrillProgress progress = new DrillProgress(context);
+      RestoreProgress progress = new RestoreProgress(context);
       DrillReport report;
       try {
         report = drill(fetched == null ? archive : fetched.archive(), progress);
       } catch (RuntimeException e) {
-        recorder.failed(e, progress.sandboxReached(), started);
+        recorder.failed(e, progress.hasReached(DrillService.SANDBOX_READY), started);
         throw e;
       }
       Optional<String> recorded = recorder.finished(report);
@@ -99,7 +100,7 @@ public final class DrillCommand implements Callable<Integer> {
     }
   }
 
-  private DrillReport drill(Path file, DrillProgress progress) {
+  private DrillReport drill(Path file, RestoreProgress progress) {
     DrillRequest request = new DrillRequest(file, unlockKey.source(),
         Optional.ofNullable(dockerd).or(() -> context.env("SWARMSNAP_DOCKERD")).orElse("dockerd"), maxStateBytes);
     try (AgeIdentities identities = identity.identities()) {

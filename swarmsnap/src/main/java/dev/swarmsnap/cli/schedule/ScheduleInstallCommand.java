@@ -89,13 +89,13 @@ public final class ScheduleInstallCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>(new Launcher(context).resolve(Optional.ofNullable(exec)));
     if (drillOnly) {
       command.addAll(List.of("drill", "latest"));
-      command.addAll(new ScheduledDrillArgs(spec).checked(backupArgs));
+      command.addAll(new ScheduledArgs(spec).drill(backupArgs));
     } else {
       command.add("backup");
       command.add("--scheduled");
       command.addAll(checkedBackupArgs());
     }
-    String name = drillOnly && unit.name().equals(UnitOptions.DEFAULT_NAME) ? ScheduledDrillArgs.DEFAULT_NAME : unit.name();
+    String name = drillOnly && unit.name().equals(UnitOptions.DEFAULT_NAME) ? ScheduledArgs.DRILL_NAME : unit.name();
     ScheduleSpec schedule;
     try {
       schedule = new ScheduleSpec(name, onCalendar, command, Optional.ofNullable(cron).filter(c -> !c.isBlank()),
@@ -120,34 +120,14 @@ public final class ScheduleInstallCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * The backup options, parsed now by the real {@code backup} command so that a typo fails here and
-   * not at three in the morning. A timer runs from {@code /} without a terminal: paths must be
-   * absolute, and the key cannot come from stdin.
-   */
+  /** The backup options; a schedule must say where backups go. */
   private List<String> checkedBackupArgs() {
     List<String> args = backupArgs.stream().filter(a -> !a.equals("--scheduled")).toList();
-    CommandLine backup = spec.root().commandLine().getSubcommands().get("backup");
-    CommandLine.ParseResult parsed;
-    try {
-      parsed = backup.parseArgs(args.toArray(String[]::new));
-    } catch (CommandLine.ParameterException e) {
-      throw new SwarmsnapException(ExitCode.USAGE, "not a backup option: " + e.getMessage(),
-          "see 'swarmsnap backup --help' for what the scheduled backup accepts");
-    }
-    if (!parsed.unmatched().isEmpty()) {
-      throw new SwarmsnapException(ExitCode.USAGE, "not a backup option: " + String.join(" ", parsed.unmatched()),
-          "see 'swarmsnap backup --help'");
-    }
-    if (parsed.hasMatchedOption("--unlock-key-stdin") || parsed.hasMatchedOption("--help")) {
-      throw new SwarmsnapException(ExitCode.USAGE, "a scheduled backup has no terminal: --unlock-key-stdin or --help"
-          + " cannot go into the schedule", "use --unlock-key-file or --unlock-key-cmd");
-    }
+    CommandLine.ParseResult parsed = new ScheduledArgs(spec).parse("backup", args);
     if (!parsed.hasMatchedOption("--output") && !parsed.hasMatchedOption("--repo")) {
       throw new SwarmsnapException(ExitCode.USAGE, "a schedule needs to say where backups go",
           "add --output DIR (an absolute path)");
     }
-    ScheduledDrillArgs.requireAbsolutePaths(parsed);
     return args;
   }
 }

@@ -31,11 +31,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +45,8 @@ import java.util.stream.Collectors;
  * is removed on every path; one left by a killed drill is removed first.
  */
 public final class DrillService {
+  /** The phase (a test's kill point, docs/architecture.md) where the sandbox runs and the restore has not begun. */
+  public static final String SANDBOX_READY = "sandbox-ready";
   /** The in-memory variable that hands the key, read once, to the restore. */
   private static final String KEY_VARIABLE = "SWARMSNAP_DRILL_UNLOCK_KEY";
   /** The watchdog's deadline inside the sandbox: the sandbox engine is the only one it can start. */
@@ -113,7 +115,7 @@ public final class DrillService {
     listener.step("starting a sandbox engine (" + request.dockerd() + ")");
     try (Sandbox sandbox = sandboxes.create(request.dockerd())) {
       listener.step("sandbox " + sandbox.name() + " at " + sandbox.address());
-      listener.reached("sandbox-ready");
+      listener.reached(SANDBOX_READY);
       String engineVersion = sandbox.engine().version().version();
       Path runDir = sandbox.workDir().resolve("run");
       createDirectory(runDir);
@@ -143,7 +145,7 @@ public final class DrillService {
       return new DrillReport(
           request.archive().toString(), manifest.node().clusterId(), manifest.node().nodeId(), started,
           sandbox.name(), engineVersion, rto, Duration.between(started, clock.instant()).toMillis(),
-          counts(archived), comparisons, differences(comparisons),
+          new TreeMap<>(restored.objects()), comparisons, differences(comparisons),
           restored.warnings());
     }
   }
@@ -156,16 +158,6 @@ public final class DrillService {
   private static String failures(List<Finding> findings) {
     return findings.stream().filter(f -> f.level() == Finding.Level.FAIL)
         .map(f -> f.check() + ": " + f.reason()).collect(Collectors.joining("; "));
-  }
-
-  private static Map<String, Integer> counts(SwarmState state) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put("nodes", state.nodes().size());
-    counts.put("services", state.services().size());
-    counts.put("networks", state.networks().size());
-    counts.put("configs", state.configs().size());
-    counts.put("secrets", state.secrets().size());
-    return counts;
   }
 
   private static void createDirectory(Path dir) {

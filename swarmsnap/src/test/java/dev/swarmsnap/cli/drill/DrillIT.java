@@ -71,6 +71,8 @@ class DrillIT {
     assertThat(json.path("drill").path("comparisons").size()).isEqualTo(5);
     json.path("drill").path("comparisons").forEach(c -> assertThat(c.path("level").asText()).as(c.toString()).isEqualTo("OK"));
     assertThat(json.path("drill").path("sandbox").asText()).isEqualTo(OWN_SANDBOX);
+    System.out.printf("drill of a 3-manager backup: RTO %.2f s, %.2f s in all%n", json.path("rto_seconds").asDouble(),
+        json.path("drill").path("totalMillis").asLong() / 1000.0);
     assertNothingLeft(OWN_SANDBOX);
     assertThat(managers(lab)).allMatch(n -> lab.running(n.name()));
   }
@@ -171,6 +173,25 @@ class DrillIT {
     assertThat(next.err()).contains("removed sandbox " + sandbox + ", left by a drill that was killed");
     assertNothingLeft(sandbox);
     assertNothingLeft(OWN_SANDBOX);
+  }
+
+  @Test
+  @Order(7)
+  void aDrillEndedBySigtermLikeCtrlCRemovesItsSandboxOnTheWayOut(Lab lab) throws Exception {
+    Path log = work.resolve("terminated.log");
+    Map<String, String> env = new HashMap<>(drillEnv(Map.of()));
+    env.put("SWARMSNAP_TEST_PAUSE_AT", "sandbox-ready");
+    Process tool = Swarmsnap.spawn(follower(lab), env, log, "drill", archive.toString());
+    String sandbox = "drill-" + Long.toString(tool.pid(), 36);
+    boolean paused = Await.until(Duration.ofMinutes(2), () -> read(log).contains("swarmsnap-test: paused at sandbox-ready"));
+    assertThat(HostCommand.run("ip", "netns", "list").output()).contains("swarmsnap-" + sandbox + "-m1");
+
+    tool.destroy();
+    boolean ended = tool.waitFor(2, TimeUnit.MINUTES);
+
+    assertThat(paused).as(read(log)).isTrue();
+    assertThat(ended).as(read(log)).isTrue();
+    assertNothingLeft(sandbox);
   }
 
   private static Swarmsnap.Run drill(LabNode node, Map<String, String> extra, String... args) {
