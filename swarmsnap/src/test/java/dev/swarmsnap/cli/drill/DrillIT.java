@@ -79,13 +79,16 @@ class DrillIT {
 
   @Test
   @Order(2)
-  void fromTheRepositoryTheResultIsRecordedAndListed(Lab lab) {
+  void fromTheRepositoryTheResultIsRecordedListedAndWrittenAsMetrics(Lab lab) throws IOException {
     LabNode follower = follower(lab);
+    Path metrics = work.resolve("drill.prom");
 
-    Swarmsnap.Run run = drill(follower, Map.of(), "latest", "--repo", repo().toString());
+    Swarmsnap.Run run = drill(follower, Map.of(), "latest", "--repo", repo().toString(), "--metrics-file", metrics.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("PASSED").contains("RTO").contains("Recorded");
+    assertThat(Files.readString(metrics)).contains("swarmsnap_last_drill_success_timestamp_seconds ")
+        .contains("swarmsnap_drill_rto_seconds ").contains("swarmsnap_last_drill_passed 1");
     assertNothingLeft(OWN_SANDBOX);
     Swarmsnap.Run list = Swarmsnap.run(Swarmsnap.envFor(follower), "list", "--repo", repo().toString(), "--json");
     assertThat(list.code()).as(list.err()).isZero();
