@@ -117,21 +117,7 @@ public final class DrillService {
       listener.step("sandbox " + sandbox.name() + " at " + sandbox.address());
       listener.reached(SANDBOX_READY);
       String engineVersion = sandbox.engine().version().version();
-      Path runDir = sandbox.workDir().resolve("run");
-      createDirectory(runDir);
-      RestoreRequest restore = new RestoreRequest(
-          request.archive(),
-          Optional.of(sandbox.swarmDir()),
-          keyText == null ? Optional.empty() : Optional.of(new UnlockKeySource.Env(KEY_VARIABLE)),
-          Optional.of(new NewUnlockKeyDestination.File(sandbox.workDir().resolve("new-unlock-key"))),
-          Optional.of(sandbox.address()),
-          false,
-          true,
-          false,
-          runDir,
-          MAX_DOWNTIME,
-          new TargetEngine(request.dockerd(), false),
-          request.maxStateBytes());
+      RestoreRequest restore = restoreRequest(request, sandbox, keyText != null);
       Map<String, String> keyEnvironment = keyText == null ? Map.of() : Map.of(KEY_VARIABLE, new String(keyText));
       Instant restoreStarted = clock.instant();
       RestoreReport restored = new RestoreService(
@@ -148,6 +134,28 @@ public final class DrillService {
           new TreeMap<>(restored.objects()), comparisons, differences(comparisons),
           restored.warnings());
     }
+  }
+
+  /**
+   * The restore as {@code restore} would run it on the sandbox's host: its swarm directory, its
+   * address, a run directory and the new unlock key's file inside the sandbox (removed with it).
+   */
+  private static RestoreRequest restoreRequest(DrillRequest request, Sandbox sandbox, boolean autolocked) {
+    Path runDir = sandbox.workDir().resolve("run");
+    createDirectory(runDir);
+    return new RestoreRequest(
+        request.archive(),
+        Optional.of(sandbox.swarmDir()),
+        autolocked ? Optional.of(new UnlockKeySource.Env(KEY_VARIABLE)) : Optional.empty(),
+        Optional.of(new NewUnlockKeyDestination.File(sandbox.workDir().resolve("new-unlock-key"))),
+        Optional.of(sandbox.address()),
+        false,
+        true,
+        false,
+        runDir,
+        MAX_DOWNTIME,
+        new TargetEngine(request.dockerd(), false),
+        request.maxStateBytes());
   }
 
   private static List<String> differences(List<Finding> comparisons) {
