@@ -151,6 +151,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheCliAndTheSandboxUseTheLab() {
+    noClasses().that().resideOutsideOfPackages("dev.swarmsnap.cli..", "dev.swarmsnap.sandbox..", "dev.swarmsnap.lab..")
+        .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.lab..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theSandboxKnowsOnlyTheDrillsPortOfCore() {
+    noClasses().that().resideInAPackage("dev.swarmsnap.sandbox..")
+        .should().dependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage("dev.swarmsnap.core..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("dev.swarmsnap.core.drill"))))
+        .check(CLASSES);
+  }
+
+  @Test
   void theReaderNeedsNoEngine() {
     noClasses().that().resideInAPackage("dev.swarmsnap.swarmstate..")
         .should().dependOnClassesThat().resideInAPackage("dev.swarmsnap.engine..")

@@ -29,7 +29,7 @@ final class LabCreation {
     checkEngine(engine);
     LabState state = host.registry().reserve(spec, labDir, engine, () -> nameInUse(spec.name(), labDir));
     try {
-      build(state, spec.sampleObjects());
+      build(state, spec);
       state = state.withPhase(LabState.Phase.READY);
       host.registry().write(state);
       return new Lab(host, state);
@@ -51,7 +51,7 @@ final class LabCreation {
     }
   }
 
-  private void build(LabState state, boolean sampleObjects) {
+  private void build(LabState state, LabSpec spec) {
     LabLayout layout = state.layout();
     List<LabNode> nodes = state.labNodes();
     host.network().create(layout, nodes, true);
@@ -63,6 +63,9 @@ final class LabCreation {
       launches.add(host.daemons().launch(node));
     }
     host.daemons().awaitReady(launches);
+    if (!spec.formSwarm()) {
+      return;
+    }
     LabNode first = nodes.get(0);
     host.swarm().init(first, state.autolock());
     for (LabNode node : nodes.subList(1, nodes.size())) {
@@ -71,7 +74,7 @@ final class LabCreation {
     if (state.autolock()) {
       writeUnlockKey(layout.unlockKeyFile(), host.swarm().unlockKey(first));
     }
-    if (sampleObjects) {
+    if (spec.sampleObjects()) {
       new SampleWorkload(host.docker(), host.settings().commandTimeout()).create(first);
     }
   }

@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
  * @param autolock init the swarm with {@code --autolock}; the key is kept in the lab dir
  * @param dir the lab directory; empty means {@code <registry>/<name>}
  * @param sampleObjects create the sample workload ({@link SampleWorkload}) after the swarm forms
+ * @param formSwarm init and join the swarm; false leaves each engine running with no swarm state
+ *     (a sandbox that something else fills, e.g. a restore drill)
  * @throws LabException USAGE for an invalid name or count
  */
 public record LabSpec(
-    String name, int managers, int workers, boolean autolock, Optional<Path> dir, boolean sampleObjects) {
+    String name, int managers, int workers, boolean autolock, Optional<Path> dir, boolean sampleObjects,
+    boolean formSwarm) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,11}");
 
@@ -38,6 +41,20 @@ public record LabSpec(
           null);
     }
     dir = dir.map(d -> d.toAbsolutePath().normalize());
+    if (!formSwarm && (autolock || sampleObjects)) {
+      throw new LabException(
+          LabException.Kind.USAGE, "autolock and sample objects need a swarm", "form the swarm or drop them");
+    }
+  }
+
+  /** A lab whose swarm forms ({@code formSwarm} true), as most callers want. */
+  public LabSpec(String name, int managers, int workers, boolean autolock, Optional<Path> dir, boolean sampleObjects) {
+    this(name, managers, workers, autolock, dir, sampleObjects, true);
+  }
+
+  /** One running engine with no swarm state, in its own namespace and directory: a sandbox to restore into. */
+  public static LabSpec bareEngine(String name) {
+    return new LabSpec(name, 1, 0, false, Optional.empty(), false, false);
   }
 
   /** A lab of {@code managers} managers and {@code workers} workers, sample objects, no autolock. */

@@ -37,4 +37,17 @@ class LabSpecTest {
     LabSpec spec = new LabSpec("x", 1, 0, false, Optional.of(Path.of("rel/../dir")), false);
     assertThat(spec.dir()).contains(Path.of("dir").toAbsolutePath());
   }
+
+  @Test
+  void aBareEngineFormsNoSwarmAndCannotHaveAutolockOrSampleObjects() {
+    LabSpec bare = LabSpec.bareEngine("drill-1");
+
+    assertThat(bare.formSwarm()).isFalse();
+    assertThat(bare.managers()).isEqualTo(1);
+    assertThat(LabSpec.of("x", 1, 0).formSwarm()).isTrue();
+    assertThatThrownBy(() -> new LabSpec("x", 1, 0, true, Optional.empty(), false, false))
+        .isInstanceOf(LabException.class);
+    assertThatThrownBy(() -> new LabSpec("x", 1, 0, false, Optional.empty(), true, false))
+        .isInstanceOf(LabException.class);
+  }
 }

@@ -42,6 +42,11 @@ public final class BackupSourceOptions {
     }
   }
 
+  /** The repository {@code --repo} names, opened (the caller closes it); empty without {@code --repo}. */
+  public Optional<BackupRepository> openRepository(CliContext context) {
+    return repository.open(context);
+  }
+
   /** Where downloads and copies go: {@code $TMPDIR}, else {@code /tmp}. */
   public static Path temporaryRoot(CliContext context) {
     return context.env("TMPDIR").map(Path::of).orElse(Path.of("/tmp"));

@@ -4,6 +4,7 @@ import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
+import dev.swarmsnap.cli.drill.DrillCommand;
 import dev.swarmsnap.cli.recover.RecoverCommand;
 import dev.swarmsnap.cli.prune.PruneCommand;
 import dev.swarmsnap.cli.repo.CopyCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       VerifyCommand.class,
       RestoreCommand.class,
       RecoverCommand.class,
+      DrillCommand.class,
       ScheduleCommand.class,
       ListCommand.class,
       PruneCommand.class,

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param sizeBytes the archive's size as stored
  * @param encrypted whether the stored archive is encrypted (its manifest then cannot be read without the key)
  * @param unlockKeyFingerprint the autolock key's fingerprint ({@code sha256:...}), never the key
+ * @param drill the last restore drill of this backup; empty until one ran (and in older records)
  */
 public record BackupIndex(
     @JsonProperty(value = "index_version", required = true) int indexVersion,
@@ -35,7 +36,8 @@ public record BackupIndex(
     @JsonProperty(value = "encrypted", required = true) boolean encrypted,
     @JsonProperty(value = "autolock", required = true) boolean autolock,
     @JsonProperty("unlock_key_fingerprint") Optional<String> unlockKeyFingerprint,
-    @JsonProperty(value = "verify", required = true) VerifyResult verify) {
+    @JsonProperty(value = "verify", required = true) VerifyResult verify,
+    @JsonProperty("drill") Optional<DrillRecord> drill) {
 
   /** The index record version this build writes and the newest it reads. */
   public static final int CURRENT_VERSION = 1;
@@ -74,6 +76,23 @@ public record BackupIndex(
       }
     });
     Objects.requireNonNull(verify, "verify");
+    drill = Objects.requireNonNullElse(drill, Optional.empty());
+  }
+
+  /** A record without a drill, as {@code backup} and {@code copy} write it. */
+  public BackupIndex(
+      int indexVersion, String id, Instant createdAt, String clusterId, String hostname, String nodeId,
+      String engineVersion, String toolVersion, String archiveName, int archiveFormat, long sizeBytes, String sha256,
+      boolean encrypted, boolean autolock, Optional<String> unlockKeyFingerprint, VerifyResult verify) {
+    this(indexVersion, id, createdAt, clusterId, hostname, nodeId, engineVersion, toolVersion, archiveName,
+        archiveFormat, sizeBytes, sha256, encrypted, autolock, unlockKeyFingerprint, verify, Optional.empty());
+  }
+
+  /** This record with {@code drill} as its last drill. */
+  public BackupIndex withDrill(DrillRecord drill) {
+    return new BackupIndex(indexVersion, id, createdAt, clusterId, hostname, nodeId, engineVersion, toolVersion,
+        archiveName, archiveFormat, sizeBytes, sha256, encrypted, autolock, unlockKeyFingerprint, verify,
+        Optional.of(drill));
   }
 
   private static void requireNonBlank(String value, String name) {

@@ -135,6 +135,23 @@ public final class BackupRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * Records the last drill of a stored backup: its index record is read again and rewritten whole
+   * (atomically) with {@code drill}; the archive is untouched.
+   *
+   * @throws RepositoryException NOT_FOUND when the backup is no longer there (pruned meanwhile)
+   */
+  public BackupIndex recordDrill(String id, DrillRecord drill) {
+    String key = layout.index(id);
+    byte[] json = store.read(key, MAX_SMALL_OBJECT).orElseThrow(() -> new RepositoryException(ExitCode.NOT_FOUND,
+        "backup " + id.substring(0, Math.min(12, id.length())) + " is no longer in " + describe()
+            + ", so its drill result was not recorded",
+        "it was removed meanwhile (prune?); drill another backup"));
+    BackupIndex updated = codec.decode(json, BackupIndex.class, describe() + "/" + key).withDrill(drill);
+    store.write(key, codec.encode(updated));
+    return updated;
+  }
+
   /** Removes a backup: its index record first, so it disappears at once, then its archive. */
   public void remove(BackupIndex index) {
     store.delete(layout.index(index.id()));

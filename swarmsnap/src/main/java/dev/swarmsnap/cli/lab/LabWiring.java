@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * and {@code SWARMSNAP_LAB_DOCKER} override the registry directory and the programs. A lab keeps
  * the dockerd it was made with: later commands on it restart that binary whatever these say.
  */
-final class LabWiring {
+public final class LabWiring {
   private LabWiring() {}
 
   static Labs labs(CliContext context) {
@@ -22,7 +22,8 @@ final class LabWiring {
     return new Labs(settings(context).withDockerd(dockerd.toAbsolutePath().toString()));
   }
 
-  private static LabSettings settings(CliContext context) {
+  /** The lab settings the environment gives, as every {@code lab} command uses them (the drill's sandbox too). */
+  public static LabSettings settings(CliContext context) {
     LabSettings settings = LabSettings.defaults();
     settings = context.env("SWARMSNAP_LAB_REGISTRY").map(Path::of).map(settings::withRegistryDir).orElse(settings);
     settings = context.env("SWARMSNAP_LAB_DOCKERD").map(settings::withDockerd).orElse(settings);

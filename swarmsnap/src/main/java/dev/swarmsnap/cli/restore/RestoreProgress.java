@@ -12,6 +12,7 @@ public final class RestoreProgress implements RestoreListener {
   private final TestPause pause;
   private final CliContext context;
   private final TerminalProgress terminal;
+  private final java.util.Set<String> reached = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public RestoreProgress(CliContext context) {
     this.context = context;
@@ -46,6 +47,12 @@ public final class RestoreProgress implements RestoreListener {
 
   @Override
   public void reached(String phase) {
+    reached.add(phase);
     pause.reached(phase);
+  }
+
+  /** Whether the run got to {@code phase} (the drill asks whether its sandbox came up). */
+  public boolean hasReached(String phase) {
+    return reached.contains(phase);
   }
 }

@@ -21,7 +21,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -35,14 +34,18 @@ import picocli.CommandLine.Unmatched;
           + " options given, enables the timer where systemd runs, and prints a cron line for hosts without"
           + " systemd. Install the same schedule on every manager: each run backs up on one of them.",
       "Every option this command does not know is a backup option and goes to the service as it is"
-          + " (checked now, paths must be absolute)."
+          + " (checked now, paths must be absolute).",
+      "With --drill-only the service runs 'swarmsnap drill latest' instead, with the drill options given"
+          + " (--repo required): a restore drill of the newest backup in a sandbox, on one host."
     },
     footer = {
       "",
       "Examples:",
       "  swarmsnap schedule install --on-calendar '*-*-* 03:00:00' --output /var/backups/swarm \\",
       "      --metrics-file /var/lib/prometheus/node-exporter/swarmsnap.prom --unlock-key-file /root/swarm.key",
-      "  swarmsnap schedule install --on-calendar hourly --name swarmsnap-hourly --output /backups --accept-outage"
+      "  swarmsnap schedule install --on-calendar hourly --name swarmsnap-hourly --output /backups --accept-outage",
+      "  swarmsnap schedule install --drill-only --on-calendar '*-*-* 05:00:00' --repo /var/backups/swarm \\",
+      "      --metrics-file /var/lib/prometheus/node-exporter/swarmsnap-drill.prom"
     })
 public final class ScheduleInstallCommand implements Callable<Integer> {
   @Mixin UnitOptions unit;
@@ -66,6 +69,11 @@ public final class ScheduleInstallCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace a schedule of the same name that swarmsnap installed before.")
   boolean force;
 
+  @Option(names = "--drill-only",
+      description = "Schedule 'swarmsnap drill latest' (options: the drill's, --repo required) instead of backups;"
+          + " NAME defaults to swarmsnap-drill. Install it on one host: a drill needs no manager.")
+  boolean drillOnly;
+
   @Unmatched List<String> backupArgs = new ArrayList<>();
 
   @Spec CommandSpec spec;
@@ -78,14 +86,19 @@ public final class ScheduleInstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> backup = checkedBackupArgs();
     List<String> command = new ArrayList<>(new Launcher(context).resolve(Optional.ofNullable(exec)));
-    command.add("backup");
-    command.add("--scheduled");
-    command.addAll(backup);
+    if (drillOnly) {
+      command.addAll(List.of("drill", "latest"));
+      command.addAll(new ScheduledArgs(spec).drill(backupArgs));
+    } else {
+      command.add("backup");
+      command.add("--scheduled");
+      command.addAll(checkedBackupArgs());
+    }
+    String name = drillOnly && unit.name().equals(UnitOptions.DEFAULT_NAME) ? ScheduledArgs.DRILL_NAME : unit.name();
     ScheduleSpec schedule;
     try {
-      schedule = new ScheduleSpec(unit.name(), onCalendar, command, Optional.ofNullable(cron).filter(c -> !c.isBlank()),
+      schedule = new ScheduleSpec(name, onCalendar, command, Optional.ofNullable(cron).filter(c -> !c.isBlank()),
           VersionProvider.version());
     } catch (IllegalArgumentException e) {
       throw new SwarmsnapException(ExitCode.USAGE, e.getMessage(), "see 'swarmsnap schedule install --help'");
@@ -100,48 +113,20 @@ public final class ScheduleInstallCommand implements Callable<Integer> {
       out.println("wrote " + installed.service());
       out.println("wrote " + installed.timer());
       out.println(installed.why());
-      out.println("on hosts without systemd, put this line in /etc/cron.d/" + unit.name() + " instead:");
+      out.println("on hosts without systemd, put this line in /etc/cron.d/" + name + " instead:");
       out.println("  " + installed.cronLine());
       out.flush();
     }
     return 0;
   }
 
-  /**
-   * The backup options, parsed now by the real {@code backup} command so that a typo fails here and
-   * not at three in the morning. A timer runs from {@code /} without a terminal: paths must be
-   * absolute, and the key cannot come from stdin.
-   */
+  /** The backup options; a schedule must say where backups go. */
   private List<String> checkedBackupArgs() {
     List<String> args = backupArgs.stream().filter(a -> !a.equals("--scheduled")).toList();
-    CommandLine backup = spec.root().commandLine().getSubcommands().get("backup");
-    CommandLine.ParseResult parsed;
-    try {
-      parsed = backup.parseArgs(args.toArray(String[]::new));
-    } catch (CommandLine.ParameterException e) {
-      throw new SwarmsnapException(ExitCode.USAGE, "not a backup option: " + e.getMessage(),
-          "see 'swarmsnap backup --help' for what the scheduled backup accepts");
-    }
-    if (!parsed.unmatched().isEmpty()) {
-      throw new SwarmsnapException(ExitCode.USAGE, "not a backup option: " + String.join(" ", parsed.unmatched()),
-          "see 'swarmsnap backup --help'");
-    }
-    if (parsed.hasMatchedOption("--unlock-key-stdin") || parsed.hasMatchedOption("--help")) {
-      throw new SwarmsnapException(ExitCode.USAGE, "a scheduled backup has no terminal: --unlock-key-stdin or --help"
-          + " cannot go into the schedule", "use --unlock-key-file or --unlock-key-cmd");
-    }
+    CommandLine.ParseResult parsed = new ScheduledArgs(spec).parse("backup", args);
     if (!parsed.hasMatchedOption("--output") && !parsed.hasMatchedOption("--repo")) {
       throw new SwarmsnapException(ExitCode.USAGE, "a schedule needs to say where backups go",
           "add --output DIR (an absolute path)");
-    }
-    for (OptionSpec option : parsed.matchedOptions()) {
-      if (option.type() == Path.class) {
-        Path value = option.getValue();
-        if (value != null && !value.isAbsolute()) {
-          throw new SwarmsnapException(ExitCode.USAGE, option.longestName() + " " + value
-              + ": a timer runs from /, so paths must be absolute", "give " + value.toAbsolutePath());
-        }
-      }
     }
     return args;
   }

@@ -5,7 +5,9 @@ import picocli.CommandLine.Option;
 
 /** Which schedule: its unit name and the directory its units live in. */
 public final class UnitOptions {
-  @Option(names = "--name", paramLabel = "NAME", defaultValue = "swarmsnap-backup",
+  static final String DEFAULT_NAME = "swarmsnap-backup";
+
+  @Option(names = "--name", paramLabel = "NAME", defaultValue = DEFAULT_NAME,
       description = "Unit name: NAME.service and NAME.timer (default: ${DEFAULT-VALUE}).")
   String name;
 

@@ -9,6 +9,7 @@ import dev.swarmsnap.core.replace.RestoreListener;
 import dev.swarmsnap.core.replace.RestorePlan;
 import dev.swarmsnap.core.restore.RestorePlanner;
 import dev.swarmsnap.core.verify.ApiView;
+import dev.swarmsnap.core.verify.SurvivalCheck;
 import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineControl;

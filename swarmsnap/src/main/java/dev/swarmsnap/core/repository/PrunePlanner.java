@@ -5,6 +5,7 @@ import dev.swarmsnap.core.retention.RetentionCandidate;
 import dev.swarmsnap.core.retention.RetentionDecision;
 import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.repository.BackupIndex;
+import dev.swarmsnap.repository.DrillRecord;
 import dev.swarmsnap.repository.VerifyResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +17,15 @@ import java.util.stream.Collectors;
 
 /**
  * Decides what prune removes: the retention policy applied to each cluster's backups on their own
- * (as restic groups by host and paths), plus one safety rule of ours: a cluster never loses its last
- * backup whose verify passed, whatever the policy says. Pure.
+ * (as restic groups by host and paths), plus safety rules of ours: a cluster never loses its last
+ * backup whose verify passed, nor its last backup whose restore drill passed, whatever the policy
+ * says. Pure.
  */
 public final class PrunePlanner {
   /** The reason recorded when only the safety rule keeps a backup. */
   public static final String LAST_VERIFIED = "last verified backup of its cluster";
+  /** The reason recorded when only the drill rule keeps a backup. */
+  public static final String LAST_DRILLED = "last backup of its cluster whose drill passed";
 
   private final Retention retention = new Retention();
   private final BackupCatalog catalog = new BackupCatalog();
@@ -54,20 +58,32 @@ public final class PrunePlanner {
     RetentionDecision decision = retention.apply(candidates, request.policy(), now);
 
     List<BackupIndex> removed = new ArrayList<>(decision.remove().stream().map(c -> byId.get(c.id())).toList());
-    boolean keepsAVerified = decision.keep().stream()
-        .anyMatch(k -> byId.get(k.candidate().id()).verify() == VerifyResult.PASSED);
     List<PruneReport.Entry> kept = new ArrayList<>();
+    List<BackupIndex> keptBackups = new ArrayList<>();
     for (RetentionDecision.Kept k : decision.keep()) {
       kept.add(PruneReport.Entry.of(byId.get(k.candidate().id()), k.reasons()));
+      keptBackups.add(byId.get(k.candidate().id()));
     }
-    if (!keepsAVerified) {
-      removed.stream().filter(b -> b.verify() == VerifyResult.PASSED).findFirst().ifPresent(newestVerified -> {
-        removed.remove(newestVerified);
-        kept.add(PruneReport.Entry.of(newestVerified, List.of(LAST_VERIFIED)));
-      });
-    }
+    keepNewest(b -> b.verify() == VerifyResult.PASSED, LAST_VERIFIED, keptBackups, removed, kept);
+    keepNewest(b -> b.drill().map(DrillRecord::passed).orElse(false), LAST_DRILLED, keptBackups, removed, kept);
     kept.sort(java.util.Comparator.comparing(PruneReport.Entry::createdAt).reversed());
     keep.addAll(kept);
     removed.forEach(b -> remove.add(PruneReport.Entry.of(b, List.of())));
+  }
+
+  /**
+   * If no kept backup has {@code property}, the newest removed one that has it is kept after all
+   * ({@code removed} is newest first), with {@code reason}.
+   */
+  private static void keepNewest(java.util.function.Predicate<BackupIndex> property, String reason,
+      List<BackupIndex> keptBackups, List<BackupIndex> removed, List<PruneReport.Entry> kept) {
+    if (keptBackups.stream().anyMatch(property)) {
+      return;
+    }
+    removed.stream().filter(property).findFirst().ifPresent(newest -> {
+      removed.remove(newest);
+      keptBackups.add(newest);
+      kept.add(PruneReport.Entry.of(newest, List.of(reason)));
+    });
   }
 }

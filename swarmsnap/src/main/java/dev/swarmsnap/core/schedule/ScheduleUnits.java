@@ -22,7 +22,8 @@ public final class ScheduleUnits {
     return String.join("\n",
         MARKER + " " + spec.toolVersion() + "; remove with: swarmsnap schedule remove --name " + spec.name(),
         "[Unit]",
-        "Description=swarmsnap scheduled backup of this swarm manager (" + spec.name() + ")",
+        "Description=swarmsnap scheduled " + (drill(spec) ? "restore drill of the newest backup" : "backup of this swarm manager")
+            + " (" + spec.name() + ")",
         "Wants=network-online.target",
         "After=network-online.target docker.service",
         "",
@@ -33,6 +34,13 @@ public final class ScheduleUnits {
         "ExecStart=" + spec.command().stream().map(ScheduleUnits::systemdWord).collect(Collectors.joining(" ")),
         "")
         + "\n";
+  }
+
+  /** A {@code schedule install --drill-only} schedule: its command is {@code ... drill latest ...}. */
+  private static boolean drill(ScheduleSpec spec) {
+    int at = spec.command().indexOf("drill");
+    return at > 0 && spec.command().size() > at + 1 && spec.command().get(at + 1).equals("latest")
+        && !spec.command().contains("--scheduled");
   }
 
   public String timer(ScheduleSpec spec) {

@@ -63,7 +63,7 @@ public final class RestoreLab {
    * A copy of {@code archive} whose manifest says it was written by engine {@code version}: the
    * archive's own files, re-packed by the project's writer so every hash stays consistent.
    */
-  static Path withEngineVersion(Path archive, String version, Path scratch) throws Exception {
+  public static Path withEngineVersion(Path archive, String version, Path scratch) throws Exception {
     Path tree = scratch.resolve("repack-tree");
     new SafeExtractor(new ManifestCodec(), new ExtractionLimits(ExtractionLimits.DEFAULT_MAX_FILE_BYTES,
         ExtractionLimits.Ownership.CURRENT_USER)).extract(archive, tree, ProgressListener.NONE);

@@ -86,6 +86,33 @@ class ScheduleCommandTest {
   }
 
   @Test
+  void drillOnlySchedulesADrillOfTheNewestBackupWithItsOwnName() throws Exception {
+    Swarmsnap.Run run = install("--drill-only", "--on-calendar", "*-*-* 05:00:00", "--repo", "/var/backups/swarm",
+        "--metrics-file", "/var/lib/node-exporter/swarmsnap-drill.prom");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    String service = Files.readString(units.resolve("swarmsnap-drill.service"));
+    assertThat(service).contains("ExecStart=" + launcher + " drill latest --repo /var/backups/swarm"
+        + " --metrics-file /var/lib/node-exporter/swarmsnap-drill.prom").contains("restore drill");
+    assertThat(units.resolve("swarmsnap-backup.service")).doesNotExist();
+    assertThat(Files.readString(units.resolve("swarmsnap-drill.timer"))).contains("OnCalendar=*-*-* 05:00:00");
+  }
+
+  @Test
+  void badDrillOptionsAreRefusedAtInstallTime() {
+    Swarmsnap.Run noRepo = install("--drill-only", "--on-calendar", "daily", "--metrics-file", "/m.prom");
+    Swarmsnap.Run backupOption = install("--drill-only", "--on-calendar", "daily", "--repo", "/r", "--output", "/b");
+    Swarmsnap.Run relative = install("--drill-only", "--on-calendar", "daily", "--repo", "/r", "--metrics-file", "m.prom");
+
+    assertThat(noRepo.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(noRepo.err()).contains("--repo");
+    assertThat(backupOption.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(backupOption.err()).contains("--output");
+    assertThat(relative.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(relative.err()).contains("absolute");
+  }
+
+  @Test
   void badBackupOptionsAreRefusedAtInstallTime() {
     Swarmsnap.Run typo = install("--on-calendar", "daily", "--outptu", "/b");
     Swarmsnap.Run relative = install("--on-calendar", "daily", "--output", "backups");

@@ -9,6 +9,7 @@ import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.repository.BackupIndex;
+import dev.swarmsnap.repository.DrillRecord;
 import dev.swarmsnap.repository.VerifyResult;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,34 @@ class PrunePlannerTest {
   }
 
   @Test
+  void theNewestBackupWhoseDrillPassedIsKeptLikeTheLastVerifiedOne() {
+    List<BackupIndex> backups = List.of(
+        drilled(backup("a1", "clusterA", "2025-12-01T00:00:00Z", VerifyResult.PASSED), DrillRecord.Result.PASSED),
+        drilled(backup("a2", "clusterA", "2025-12-02T00:00:00Z", VerifyResult.PASSED), DrillRecord.Result.PASSED),
+        drilled(backup("a3", "clusterA", "2025-12-03T00:00:00Z", VerifyResult.PASSED), DrillRecord.Result.FAILED),
+        backup("a4", "clusterA", "2025-12-04T00:00:00Z", VerifyResult.PASSED),
+        backup("b1", "clusterB", "2025-12-04T00:00:00Z", VerifyResult.PASSED));
+
+    PruneReport report = plan(backups, policy(1, null), Optional.empty());
+
+    assertThat(report.keep()).extracting(PruneReport.Entry::id).containsExactly(id("a4"), id("a2"), id("b1"));
+    assertThat(report.keep().get(1).reasons()).containsExactly(PrunePlanner.LAST_DRILLED);
+    assertThat(report.remove()).extracting(PruneReport.Entry::id).containsExactly(id("a3"), id("a1"));
+  }
+
+  @Test
+  void aKeptBackupWhoseDrillPassedNeedsNoOther() {
+    List<BackupIndex> backups = List.of(
+        drilled(backup("a1", "clusterA", "2025-12-01T00:00:00Z", VerifyResult.PASSED), DrillRecord.Result.PASSED),
+        drilled(backup("a2", "clusterA", "2025-12-02T00:00:00Z", VerifyResult.PASSED), DrillRecord.Result.PASSED));
+
+    PruneReport report = plan(backups, policy(1, null), Optional.empty());
+
+    assertThat(report.keep()).extracting(PruneReport.Entry::id).containsExactly(id("a2"));
+    assertThat(report.remove()).extracting(PruneReport.Entry::id).containsExactly(id("a1"));
+  }
+
+  @Test
   void keepWithinIsMeasuredFromTheNewestBackupOfEachCluster() {
     List<BackupIndex> backups = List.of(
         backup("a1", "clusterA", "2025-01-01T00:00:00Z", VerifyResult.PASSED),
@@ -109,6 +138,10 @@ class PrunePlannerTest {
   /** A 64-hex ID that starts with the two letters of {@code name} repeated ("ab" -> "aaaa..." + "bbbb..."). */
   private static String id(String name) {
     return String.valueOf(name.charAt(0)).repeat(32) + String.valueOf(name.charAt(1)).repeat(32);
+  }
+
+  private static BackupIndex drilled(BackupIndex backup, DrillRecord.Result result) {
+    return backup.withDrill(new DrillRecord(result, backup.createdAt().plusSeconds(60), 12_300));
   }
 
   private static BackupIndex backup(String name, String cluster, String time, VerifyResult verify) {

@@ -1,7 +1,5 @@
-package dev.swarmsnap.core.recover;
+package dev.swarmsnap.core.verify;
 
-import dev.swarmsnap.core.verify.ApiObject;
-import dev.swarmsnap.core.verify.ApiView;
 import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.Finding.Level;
 import dev.swarmsnap.swarmstate.model.SwarmState;
@@ -13,8 +11,9 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * Did every object survive the forced new cluster? The state read just before the forced init
- * against what the engine lists right after, for services, networks, configs and secrets. Pure.
+ * Did every object survive a new cluster made from a state (recover's forced init, a restore
+ * drill)? The state read before against what the engine lists right after, for services,
+ * networks, configs and secrets. Pure.
  *
  * <p>The direction differs from verify's {@code ApiComparison} (a backup's API view taken before
  * its store): here the live view comes after, and a new leader's allocator and orchestrator may
@@ -23,6 +22,18 @@ import java.util.TreeMap;
  */
 public final class SurvivalCheck {
   private static final int SHOWN = 5;
+
+  private final String checkPrefix;
+
+  /** Checks named {@code recovered <kind>}. */
+  public SurvivalCheck() {
+    this("recovered");
+  }
+
+  /** @param checkPrefix the first word of each check's name, e.g. {@code restored} */
+  public SurvivalCheck(String checkPrefix) {
+    this.checkPrefix = checkPrefix;
+  }
 
   public List<Finding> compare(SwarmState before, ApiView live) {
     return List.of(
@@ -36,8 +47,8 @@ public final class SurvivalCheck {
             .map(s -> new ApiObject(s.id(), s.name(), OptionalLong.of(s.version()))).toList())));
   }
 
-  private static Finding kind(String kind, ApiView live, Map<String, ApiObject> before) {
-    String check = "recovered " + kind;
+  private Finding kind(String kind, ApiView live, Map<String, ApiObject> before) {
+    String check = checkPrefix + " " + kind;
     Optional<List<ApiObject>> listed = live.list(kind);
     if (listed.isEmpty()) {
       return new Finding(check, Level.FAIL, "the engine did not list " + kind);
