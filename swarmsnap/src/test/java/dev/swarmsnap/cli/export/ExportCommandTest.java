@@ -15,6 +15,7 @@ import dev.swarmsnap.logical.ExportDocument;
 import dev.swarmsnap.logical.ExportDocumentCodec;
 import dev.swarmsnap.logical.LogicalObject;
 import dev.swarmsnap.logical.ObjectKind;
+import dev.swarmsnap.testing.TestArchives;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,24 @@ class ExportCommandTest {
     }
     assertThat(run(with(key, "diff", dir.toString(), file.toString()))).as(err.toString()).isZero();
     assertThat(out.toString()).endsWith("no differences\n");
+  }
+
+  @Test
+  void anArchiveInARepositoryExportsAsTheDirectoryItWasTakenFrom() throws Exception {
+    Path dir = RealState.unpack("plain", tmp);
+    Path archive = TestArchives.write(dir, RealState.apiDocuments("plain"), Optional.empty(), tmp.resolve("plain.swarmsnap"));
+    Path repo = tmp.resolve("repo");
+    assertThat(run("copy", "--archive", archive.toString(), "--to", repo.toString())).as(err.toString()).isZero();
+    out = new StringWriter();
+
+    assertThat(run("export", "latest", "--repo", repo.toString())).as(err.toString()).isZero();
+
+    JsonNode doc = JSON.readTree(out.toString());
+    assertThat(doc.at("/source/kind").asText()).isEqualTo("archive");
+    assertThat(doc.at("/source/takenAt").asText()).isNotEmpty();
+    out = new StringWriter();
+    assertThat(run("diff", archive.toString(), dir.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("no differences\n");
   }
 
   @Test
