@@ -22,7 +22,8 @@ class ArchitectureTest {
   private static final String[] JACKSON_USERS = {
       "dev.swarmsnap.archive.manifest..", "dev.swarmsnap.repository", "dev.swarmsnap.cli..",
       "dev.swarmsnap.engine.dockerjava..", "dev.swarmsnap.core.verify..", "dev.swarmsnap.core.replace..",
-      "dev.swarmsnap.core.restore..", "dev.swarmsnap.swarmstate", "dev.swarmsnap.lab.."};
+      "dev.swarmsnap.core.restore..", "dev.swarmsnap.swarmstate", "dev.swarmsnap.lab..",
+      "dev.swarmsnap.logical..", "dev.swarmsnap.core.export..", "dev.swarmsnap.swarmstate.convert.."};
 
   @Test
   void nothingDependsOnTheCli() {
