@@ -63,7 +63,15 @@ final class StateLoad {
    */
   private static final long ENTRY_BYTES_IN_FLIGHT = 16L << 20;
 
+  private final StoreReplayer store;
+
   StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal) {
+    this(dir, key, strict, reveal, new StoreReplayer());
+  }
+
+  /** As the other constructor, replaying into {@code store} (e.g. one that keeps config data). */
+  StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal, StoreReplayer store) {
+    this.store = store;
     this.dir = dir;
     this.key = key;
     this.strict = strict;
@@ -134,7 +142,6 @@ final class StateLoad {
   }
 
   private Optional<SwarmState> replay(CertificateInfo certInfo, NodeCertificate cert, DataKeys deks) {
-    StoreReplayer store = new StoreReplayer();
     replayed = store;
     EncryptedRecordOpener opener = new EncryptedRecordOpener();
     RaftSnapshotFile[] snap = new RaftSnapshotFile[1];

@@ -1,9 +1,11 @@
 package dev.swarmsnap.swarmstate;
 
 import dev.swarmsnap.crypto.UnlockKey;
+import dev.swarmsnap.swarmstate.convert.StoreSpecs;
 import dev.swarmsnap.swarmstate.files.DirectorySwarmFiles;
 import dev.swarmsnap.swarmstate.files.SwarmFiles;
 import dev.swarmsnap.swarmstate.model.SwarmState;
+import dev.swarmsnap.swarmstate.store.StoreReplayer;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -36,5 +38,16 @@ public final class SwarmStateReader {
   /** As {@link #read(Path, Optional, boolean)}, from any source of the swarm directory's files. */
   public SwarmState read(SwarmFiles files, Optional<UnlockKey> unlockKey, boolean revealSecrets) {
     return new StateLoad(files, unlockKey, true, revealSecrets).run().orElseThrow();
+  }
+
+  /**
+   * As {@link #read(SwarmFiles, Optional, boolean)} with secrets redacted in the read model, plus
+   * every user object's full spec in the Engine API's shape (config data kept, secret values held
+   * as {@link dev.swarmsnap.swarmstate.model.SecretValue}), for the logical export.
+   */
+  public StateWithSpecs readWithSpecs(SwarmFiles files, Optional<UnlockKey> unlockKey) {
+    StateLoad load = new StateLoad(files, unlockKey, true, false, StoreReplayer.keepingConfigData());
+    SwarmState state = load.run().orElseThrow();
+    return new StateWithSpecs(state, new StoreSpecs().read(load.store().orElseThrow()));
   }
 }

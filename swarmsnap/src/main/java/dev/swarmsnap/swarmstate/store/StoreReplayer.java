@@ -36,6 +36,24 @@ public final class StoreReplayer {
   private final Set<Long> removed = new LinkedHashSet<>();
   private final List<String> problems = new ArrayList<>();
   private final Map<String, Integer> configSizes = new HashMap<>();
+  private final boolean keepConfigData;
+
+  /** A store that drops config data as objects enter it (see {@link #slim}). */
+  public StoreReplayer() {
+    this(false);
+  }
+
+  private StoreReplayer(boolean keepConfigData) {
+    this.keepConfigData = keepConfigData;
+  }
+
+  /**
+   * A store that keeps config data, for the logical export, which must carry every config whole;
+   * its memory grows with the bytes of config data in the state.
+   */
+  public static StoreReplayer keepingConfigData() {
+    return new StoreReplayer(true);
+  }
 
   /** Replaces everything with the content of a decrypted swarmkit snapshot. */
   public void loadSnapshot(Snapshot s) {
@@ -155,7 +173,7 @@ public final class StoreReplayer {
    * objects, not the bytes written (the benchmark's 500 MB of configs must fit a 256 MB heap).
    */
   private Message slim(Message m) {
-    if (m instanceof Config c && !c.getSpec().getData().isEmpty()) {
+    if (!keepConfigData && m instanceof Config c && !c.getSpec().getData().isEmpty()) {
       configSizes.put(c.getId(), c.getSpec().getData().size());
       return c.toBuilder().setSpec(c.getSpec().toBuilder().clearData()).build();
     }
