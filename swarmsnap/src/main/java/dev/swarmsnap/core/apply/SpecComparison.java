@@ -11,7 +11,9 @@ import java.util.Map;
  * target has are ignored, because the engine fills in defaults of its own ({@code Isolation:
  * default}, {@code Resources: {}}, {@code ForceUpdate: 0}, ...) and a newer engine more of them. A
  * document field that is empty (an empty object or array, {@code false}, {@code 0}, an empty text)
- * or one of the engine's known default values matches a target that leaves it out. Arrays match
+ * or one of the engine's known default values matches a target that leaves it out; an empty object
+ * or array matches whatever the target has there (the engine fills in allocations such as a
+ * network's subnet). Arrays match
  * element by element, in order, since the engine keeps the order it was given. Pure.
  */
 final class SpecComparison {
@@ -36,6 +38,11 @@ final class SpecComparison {
   }
 
   private void compare(String path, JsonNode wanted, JsonNode actual, List<String> paths) {
+    if (wanted.isContainerNode() && isUnset("", wanted)) {
+      // An empty list or object says nothing the document asks for: IPAM.Config [] of a network whose
+      // subnet the swarm allocates, Resources {} of a service without limits.
+      return;
+    }
     if (actual == null || actual.isMissingNode() || actual.isNull()) {
       if (!isUnset(lastSegment(path), wanted)) {
         paths.add(display(path));

@@ -135,6 +135,17 @@ class ApplyPlannerTest {
   }
 
   @Test
+  void plan_emptyIpamConfig_matchesTheSubnetTheSwarmAllocated() {
+    engine.create(SwarmObjectKind.NETWORK, "{\"Name\":\"backend\",\"IPAM\":{\"Driver\":\"default\","
+        + "\"Config\":[{\"Subnet\":\"10.0.1.0/24\",\"Gateway\":\"10.0.1.1\"}]},\"Attachable\":false}");
+    LogicalObject fromArchive = LogicalObject.of(ObjectKind.NETWORK, "backend",
+        json("{\"Name\":\"backend\",\"IPAM\":{\"Driver\":\"default\",\"Config\":[]},\"Attachable\":false}"));
+
+    assertThat(planner.plan(document(fromArchive), target(), ExistingPolicy.FAIL).steps())
+        .extracting(PlannedStep::action).containsExactly(ApplyAction.UNCHANGED);
+  }
+
+  @Test
   void plan_existingServiceDiffers_followsExistingPolicy() {
     engine.create(SwarmObjectKind.NETWORK, "{\"Name\":\"backend\",\"Driver\":\"overlay\",\"Attachable\":true}");
     engine.create(SwarmObjectKind.SECRET, "{\"Name\":\"db_pass\",\"Data\":\"eA==\"}");
