@@ -1,6 +1,8 @@
 package dev.swarmsnap.cli;
 
 import dev.swarmsnap.cli.backup.BackupCommand;
+import dev.swarmsnap.cli.export.DiffCommand;
+import dev.swarmsnap.cli.export.ExportCommand;
 import dev.swarmsnap.cli.inspect.InspectCommand;
 import dev.swarmsnap.cli.key.KeyCommand;
 import dev.swarmsnap.cli.lab.LabCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.ScopeType;
       BackupCommand.class,
       InspectCommand.class,
       VerifyCommand.class,
+      ExportCommand.class,
+      DiffCommand.class,
       RestoreCommand.class,
       RecoverCommand.class,
       ScheduleCommand.class,

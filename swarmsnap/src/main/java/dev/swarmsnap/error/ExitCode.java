@@ -16,7 +16,8 @@ public enum ExitCode {
   NOT_FOUND(8, "a named thing does not exist (lab, node, file, backup)"),
   CONFLICT(9, "the name or resource is already in use"),
   NOT_A_MANAGER(10, "this node is not an active swarm manager"),
-  PARTIAL(11, "partial: the backup was written locally, but storing it in the repository failed");
+  PARTIAL(11, "partial: the backup was written locally, but storing it in the repository failed"),
+  COMPARE_FAILED(12, "diff could not compare (diff exits 1 for: different)");
 
   private final int code;
   private final String meaning;

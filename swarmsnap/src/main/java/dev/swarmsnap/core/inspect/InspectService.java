@@ -9,6 +9,7 @@ import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import dev.swarmsnap.swarmstate.Finding;
+import dev.swarmsnap.swarmstate.StateWithSpecs;
 import dev.swarmsnap.swarmstate.SwarmStateReader;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.nio.file.Path;
@@ -47,6 +48,23 @@ public final class InspectService {
     source.manifest().ifPresent(m -> requireAgreement(path, m, source, state));
     return new Inspection(source.path().toString(), source.isArchive(),
         source.manifest().map(m -> m.createdAt().toString()), state);
+  }
+
+  /**
+   * Reads like {@link #inspect}, with the same checks of an archive, and also every user object's
+   * full spec, for the logical export and diff.
+   *
+   * @param unlockKey needed only for an autolocked swarm; not wiped here
+   */
+  public SpecsInspection inspectSpecs(Path path, Optional<UnlockKey> unlockKey) {
+    SwarmSource source = SwarmSource.open(path, archives);
+    if (source.isArchive()) {
+      requireIntact(path);
+    }
+    StateWithSpecs read = new KeyMismatch(source).explained(unlockKey,
+        () -> reader.readWithSpecs(source.files(), unlockKey));
+    source.manifest().ifPresent(m -> requireAgreement(path, m, source, read.state()));
+    return new SpecsInspection(source.path().toString(), source.manifest(), read);
   }
 
   private void requireIntact(Path path) {
