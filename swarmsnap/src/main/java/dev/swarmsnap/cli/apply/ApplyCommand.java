@@ -123,13 +123,14 @@ public final class ApplyCommand implements Callable<Integer> {
       if (!output.json()) {
         new ApplyText(context.out()).plan(plan, described, live.describe());
       }
-      refuseIfRefused(plan, described, live.describe());
-      if (dryRun || plan.empty()) {
+      if (plan.refused() || dryRun || plan.empty()) {
+        // A refused plan is printed too, so a script sees the conflicts and problems the error names.
+        printJson(new ApplyResult(described, live.describe(), dryRun, plan, Optional.empty()));
+        refuseIfRefused(plan, described, live.describe());
         if (!output.json() && plan.empty()) {
           context.out().println("Nothing to apply.");
           context.out().flush();
         }
-        printJson(new ApplyResult(described, live.describe(), dryRun, plan, Optional.empty()));
         return ExitCode.OK.code();
       }
       confirm(plan);

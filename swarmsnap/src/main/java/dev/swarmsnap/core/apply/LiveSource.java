@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The live swarm of a manager's engine as a logical document: its networks (swarm-scoped), secrets,
+ * The live swarm of a manager's engine as a logical document: its networks (swarm-scoped, without the
+ * engine's own ingress, as in a document read from a backup), secrets,
  * configs and services, with service references turned from IDs into names and each object's ID
  * and version kept as its source. Secret values are absent: the Engine API never returns them, so
  * neither their value nor a digest of it can be known here.
@@ -45,7 +46,11 @@ public final class LiveSource implements LogicalSource {
     Map<String, String> networkNames = new HashMap<>();
     for (SwarmObject network : engine.list(SwarmObjectKind.NETWORK)) {
       networkNames.put(network.id(), network.name());
-      objects.add(logical(ObjectKind.NETWORK, network, parse(network)));
+      ObjectNode spec = parse(network);
+      // The ingress is the engine's own, as in a document read from a backup: never an object to carry.
+      if (!spec.path("Ingress").asBoolean(false)) {
+        objects.add(logical(ObjectKind.NETWORK, network, spec));
+      }
     }
     for (SwarmObject secret : engine.list(SwarmObjectKind.SECRET)) {
       ObjectNode spec = parse(secret);

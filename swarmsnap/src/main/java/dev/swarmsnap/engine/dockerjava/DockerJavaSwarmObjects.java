@@ -25,6 +25,8 @@ public final class DockerJavaSwarmObjects implements SwarmObjects {
       "Name", "Driver", "Scope", "EnableIPv6", "EnableIPv4", "IPAM", "Internal", "Attachable", "Ingress",
       "ConfigFrom", "ConfigOnly", "Options", "Labels");
 
+  private static final String VXLAN_ID_OPTION = "com.docker.network.driver.overlay.vxlanid_list";
+
   private final ObjectMapper mapper = new ObjectMapper();
   private final EngineHttp http;
 
@@ -99,6 +101,20 @@ public final class DockerJavaSwarmObjects implements SwarmObjects {
     for (String field : NETWORK_CREATE_FIELDS) {
       if (item.has(field)) {
         spec.set(field, item.get(field));
+      }
+    }
+    // What the engine shows but nobody asked for: an empty ConfigFrom, IPv6 off, and the VXLAN ID the
+    // swarm allocated (sent to another swarm it would pin an ID that may be taken there).
+    if (spec.path("ConfigFrom").path("Network").asText("").isEmpty()) {
+      spec.remove("ConfigFrom");
+    }
+    if (!spec.path("EnableIPv6").asBoolean(true)) {
+      spec.remove("EnableIPv6");
+    }
+    if (spec.path("Options") instanceof ObjectNode options) {
+      options.remove(VXLAN_ID_OPTION);
+      if (options.isEmpty()) {
+        spec.remove("Options");
       }
     }
     return new SwarmObject(SwarmObjectKind.NETWORK, item.path("Id").asText(), item.path("Name").asText(), 0,

@@ -163,6 +163,11 @@ class ApplyIT {
     assertThat(dry.out()).contains("create      config/site", "create      service/web", "create      service/worker",
         "unchanged   secret/db_pass (value not comparable through the API)");
 
+    Swarmsnap.Run unconfirmed = swarmsnap(m1, "apply", archive.toString());
+    assertThat(unconfirmed.code()).as(unconfirmed.err()).isEqualTo(ExitCode.UNSAFE.code());
+    assertThat(unconfirmed.err()).contains("no terminal", "--yes");
+    assertThat(versions(live(m1))).isEqualTo(before);
+
     Swarmsnap.Run real = swarmsnap(m1, "apply", archive.toString(), "--yes");
     assertThat(real.code()).as(real.out() + real.err()).isZero();
     assertThat(planLines(real.out())).isEqualTo(planLines(dry.out()));
@@ -185,9 +190,13 @@ class ApplyIT {
 
     Swarmsnap.Run apply = swarmsnap(m1, "apply", archive.toString(), "--yes");
 
+    Swarmsnap.Run json = swarmsnap(m1, "apply", archive.toString(), "--yes", "--json");
+
     assertThat(apply.code()).as(apply.out() + apply.err()).isEqualTo(ExitCode.CONFLICT.code());
     assertThat(apply.out()).contains("conflict    service/web: TaskTemplate.ContainerSpec.Image");
     assertThat(apply.err()).contains("--existing");
+    assertThat(json.code()).isEqualTo(ExitCode.CONFLICT.code());
+    assertThat(json.json().path("plan").path("steps").findValuesAsText("action")).contains("CONFLICT");
     assertThat(versions(live(m1))).isEqualTo(before);
 
     Swarmsnap.Run update = swarmsnap(m1, "apply", archive.toString(), "--existing", "update", "--yes");
@@ -204,7 +213,8 @@ class ApplyIT {
     Map<String, Long> before = versions(live(leader));
     Swarmsnap.Run diff = swarmsnap(leader, "diff", archive.toString(), "--live");
     assertThat(diff.code()).as(diff.err()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(diff.out()).contains("- secret/api_key", "- service/worker");
+    System.out.println("ApplyIT: diff ARCHIVE --live after two deletions:\n" + diff.out());
+    assertThat(diff.out()).contains("- secret/api_key", "- service/worker").doesNotContain("network/ingress");
 
     Swarmsnap.Run apply = swarmsnap(leader, "apply", archive.toString(),
         "--only", "secret/api_key", "--only", "service/worker", "--yes");

@@ -123,6 +123,21 @@ class ApplyPlannerTest {
   }
 
   @Test
+  void liveSource_leavesTheIngressOut_andNamesServiceReferences() {
+    engine.create(SwarmObjectKind.NETWORK, "{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true}");
+    ExportDocument wanted = full();
+    new ApplyExecutor(engine).execute(planner.plan(wanted, target(), ExistingPolicy.FAIL), wanted, target());
+
+    ExportDocument read = target();
+
+    assertThat(read.ofKind(ObjectKind.NETWORK)).extracting(LogicalObject::name).containsExactly("backend");
+    ObjectNode web = read.find(ObjectKind.SERVICE, "web").orElseThrow().spec();
+    assertThat(web.path("TaskTemplate").path("Networks").get(0).path("Target").asText()).isEqualTo("backend");
+    assertThat(web.path("TaskTemplate").path("ContainerSpec").path("Secrets").get(0).has("SecretID")).isFalse();
+    assertThat(read.find(ObjectKind.SERVICE, "web").orElseThrow().sourceId()).isPresent();
+  }
+
+  @Test
   void plan_explicitEngineDefaultsAndEmptyFields_matchATargetThatOmitsThem() {
     engine.create(SwarmObjectKind.SERVICE, "{\"Name\":\"api\",\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"a\"}}}");
     LogicalObject withDefaults = service("""
@@ -207,13 +222,13 @@ class ApplyPlannerTest {
 
   @Test
   void plan_engineOwnedNetworks_areNeverApplied_andADifferentIngressIsReported() {
-    engine.create(SwarmObjectKind.NETWORK, "{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true,"
-        + "\"IPAM\":{\"Config\":[{\"Subnet\":\"10.0.0.0/24\"}]}}");
+    ExportDocument targetWithIngress = document(LogicalObject.of(ObjectKind.NETWORK, "ingress", json(
+        "{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true,\"IPAM\":{\"Config\":[{\"Subnet\":\"10.0.0.0/24\"}]}}")));
     LogicalObject ingress = LogicalObject.of(ObjectKind.NETWORK, "ingress",
         json("{\"Name\":\"ingress\",\"Ingress\":true,\"IPAM\":{\"Config\":[{\"Subnet\":\"10.99.0.0/24\"}]}}"));
     LogicalObject bridge = LogicalObject.of(ObjectKind.NETWORK, "docker_gwbridge", json("{\"Name\":\"docker_gwbridge\"}"));
 
-    ApplyPlan plan = planner.plan(document(ingress, bridge), target(), ExistingPolicy.UPDATE);
+    ApplyPlan plan = planner.plan(document(ingress, bridge), targetWithIngress, ExistingPolicy.UPDATE);
 
     assertThat(plan.steps()).extracting(PlannedStep::action).containsOnly(ApplyAction.ENGINE_OWNED);
     assertThat(plan.empty()).isTrue();
