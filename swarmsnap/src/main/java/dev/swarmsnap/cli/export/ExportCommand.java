@@ -7,6 +7,7 @@ import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EncryptionOptions;
 import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.IdentityOptions;
+import dev.swarmsnap.cli.TerminalText;
 import dev.swarmsnap.cli.UnlockKeyInput;
 import dev.swarmsnap.cli.UnlockKeyOptions;
 import dev.swarmsnap.core.export.DocumentOutput;
@@ -122,7 +123,7 @@ public final class ExportCommand implements Callable<Integer> {
       context.err().println("swarmsnap: exported " + summary.counts().get(ObjectKind.NETWORK) + " networks, "
           + summary.counts().get(ObjectKind.SECRET) + " secrets, " + summary.counts().get(ObjectKind.CONFIG) + " configs, "
           + summary.counts().get(ObjectKind.SERVICE) + " services" + (summary.clusterIncluded() ? " and the cluster settings" : "")
-          + (summary.secretValues() > 0 ? " (" + summary.secretValues() + " secret values)" : "") + " to " + output);
+          + (summary.secretValues() > 0 ? " (" + summary.secretValues() + " secret values)" : "") + " to " + TerminalText.escape(output.toString()));
       context.err().flush();
     }
     return ExitCode.OK.code();
