@@ -23,7 +23,8 @@ class ArchitectureTest {
       "dev.swarmsnap.archive.manifest..", "dev.swarmsnap.repository", "dev.swarmsnap.cli..",
       "dev.swarmsnap.engine.dockerjava..", "dev.swarmsnap.core.verify..", "dev.swarmsnap.core.replace..",
       "dev.swarmsnap.core.restore..", "dev.swarmsnap.swarmstate", "dev.swarmsnap.lab..",
-      "dev.swarmsnap.logical..", "dev.swarmsnap.core.export..", "dev.swarmsnap.swarmstate.convert.."};
+      "dev.swarmsnap.logical..", "dev.swarmsnap.core.export..",
+      "dev.swarmsnap.core.apply..", "dev.swarmsnap.swarmstate.convert.."};
 
   @Test
   void nothingDependsOnTheCli() {

@@ -2,7 +2,9 @@ package dev.swarmsnap.cli;
 
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineEndpoint;
+import dev.swarmsnap.engine.SwarmObjects;
 import dev.swarmsnap.engine.dockerjava.DockerJavaEngineClient;
+import dev.swarmsnap.engine.dockerjava.DockerJavaSwarmObjects;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import java.net.URI;
@@ -40,5 +42,10 @@ public final class EngineOptions {
   /** Opens a client; the caller closes it. */
   public EngineClient open(CliContext context) {
     return new DockerJavaEngineClient(endpoint(context));
+  }
+
+  /** Opens a client for the swarm's objects (apply, the live source); the caller closes it. */
+  public SwarmObjects openSwarmObjects(CliContext context) {
+    return new DockerJavaSwarmObjects(endpoint(context));
   }
 }

@@ -1,5 +1,6 @@
 package dev.swarmsnap.cli;
 
+import dev.swarmsnap.cli.apply.ApplyCommand;
 import dev.swarmsnap.cli.backup.BackupCommand;
 import dev.swarmsnap.cli.export.DiffCommand;
 import dev.swarmsnap.cli.export.ExportCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.ScopeType;
       PruneCommand.class,
       CopyCommand.class,
       KeyCommand.class,
+      ApplyCommand.class,
       LabCommand.class,
       AutoComplete.GenerateCompletion.class,
     },

@@ -5,6 +5,7 @@ import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.cli.BackupSourceOptions;
 import dev.swarmsnap.cli.CliContext;
 import dev.swarmsnap.cli.EncryptionOptions;
+import dev.swarmsnap.cli.EngineOptions;
 import dev.swarmsnap.cli.IdentityOptions;
 import dev.swarmsnap.cli.TerminalText;
 import dev.swarmsnap.cli.UnlockKeyInput;
@@ -18,6 +19,7 @@ import dev.swarmsnap.crypto.UnlockKey;
 import dev.swarmsnap.crypto.age.AgeIdentities;
 import dev.swarmsnap.crypto.age.AgeRecipients;
 import dev.swarmsnap.durable.AtomicFileWriter;
+import dev.swarmsnap.error.BadInputException;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.logical.ExportDocumentCodec;
 import dev.swarmsnap.logical.ObjectKind;
@@ -45,9 +47,15 @@ import picocli.CommandLine.Parameters;
         "  swarmsnap export latest --repo s3://backups/swarm --only service/web --only secret/db_pass",
         "  swarmsnap export /var/lib/docker/swarm --with-secret-values --encrypt-to age1... -o swarm.json.age"})
 public final class ExportCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "SOURCE", description = "A .swarmsnap archive or a swarm directory; with --repo, 'latest' or a"
-      + " backup ID prefix.")
+  @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "A .swarmsnap archive or a swarm directory; with --repo,"
+      + " 'latest' or a backup ID prefix.")
   String source;
+
+  @Option(names = "--live", description = "Export the live swarm of the engine (--host) instead of SOURCE"
+      + " (secret values cannot be read through the API).")
+  boolean live;
+
+  @Mixin EngineOptions engine;
 
   @Option(names = "--only", paramLabel = "KIND/NAME", description = "Export only these objects (kind/name or kind/*;"
       + " kinds: network, secret, config, service). Repeatable. Leaves the cluster settings out.")
@@ -77,6 +85,14 @@ public final class ExportCommand implements Callable<Integer> {
     this.context = context;
   }
 
+  private String sourceRef() {
+    if (live == (source != null)) {
+      throw new BadInputException("export needs a SOURCE or --live, not both and not neither",
+          "for example: swarmsnap export backup.swarmsnap -o swarm.json, or swarmsnap export --live");
+    }
+    return live ? SourceArguments.LIVE : source;
+  }
+
   @Override
   public Integer call() {
     List<ObjectSelector> onlySelectors = only.stream().map(ObjectSelector::parse).toList();
@@ -91,10 +107,10 @@ public final class ExportCommand implements Callable<Integer> {
     Optional<UnlockKey> key = new UnlockKeyInput(context).read(unlockKey);
     ExportRun.Summary summary;
     try (AgeIdentities identities = identity.identities();
-        SourceArguments sources = new SourceArguments(context, repository, new LogicalSources(
+        SourceArguments sources = new SourceArguments(context, repository, engine, new LogicalSources(
             new InspectService(new ArchiveReader(new ManifestCodec(), identities)), identities, new ExportDocumentCodec()))) {
       summary = new ExportRun(new ExportDocumentCodec(), new DocumentOutput(new AtomicFileWriter())).run(
-          sources.open(source, key, withSecretValues),
+          sources.open(sourceRef(), key, withSecretValues),
           new ExportRun.Request(onlySelectors, excludeSelectors, withSecretValues, Optional.ofNullable(output), recipients),
           bytes -> {
             context.out().print(new String(bytes, StandardCharsets.UTF_8));

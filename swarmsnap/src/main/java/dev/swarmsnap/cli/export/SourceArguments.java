@@ -2,10 +2,12 @@ package dev.swarmsnap.cli.export;
 
 import dev.swarmsnap.cli.BackupSourceOptions;
 import dev.swarmsnap.cli.CliContext;
+import dev.swarmsnap.cli.EngineOptions;
+import dev.swarmsnap.core.apply.LiveSource;
 import dev.swarmsnap.core.export.LogicalSources;
 import dev.swarmsnap.core.repository.FetchedArchive;
 import dev.swarmsnap.crypto.UnlockKey;
-import dev.swarmsnap.error.BadInputException;
+import dev.swarmsnap.engine.SwarmObjects;
 import dev.swarmsnap.logical.LogicalSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,21 +27,23 @@ final class SourceArguments implements AutoCloseable {
   private final CliContext context;
   private final BackupSourceOptions repository;
   private final LogicalSources sources;
+  private final EngineOptions engine;
   private final List<FetchedArchive> fetched = new ArrayList<>();
+  private final List<SwarmObjects> engines = new ArrayList<>();
 
-  SourceArguments(CliContext context, BackupSourceOptions repository, LogicalSources sources) {
+  SourceArguments(CliContext context, BackupSourceOptions repository, EngineOptions engine, LogicalSources sources) {
     this.context = context;
+    this.engine = engine;
     this.repository = repository;
     this.sources = sources;
   }
 
   LogicalSource open(String ref, Optional<UnlockKey> unlockKey, boolean withSecretValues) {
     if (ref.equals(LIVE)) {
-      // TODO(lead): wire the live source once branch 'apply' is merged: build its
-      // dev.swarmsnap.core.apply.LiveSource over the engine's SwarmObjects port (EngineOptions mixin),
-      // as 'apply' does, and return it here; secret values cannot be had from the API.
-      throw new BadInputException("--live is not available in this build yet",
-          "export or diff a backup or the swarm directory (/var/lib/docker/swarm) instead");
+      // Kept open until close(): the live source reads when asked. Secret values cannot be had from the API.
+      SwarmObjects swarm = engine.openSwarmObjects(context);
+      engines.add(swarm);
+      return new LiveSource(swarm, context.clock());
     }
     Path path = Path.of(ref);
     if (!Files.exists(path)) {
@@ -55,5 +59,6 @@ final class SourceArguments implements AutoCloseable {
   @Override
   public void close() {
     fetched.forEach(FetchedArchive::close);
+    engines.forEach(SwarmObjects::close);
   }
 }

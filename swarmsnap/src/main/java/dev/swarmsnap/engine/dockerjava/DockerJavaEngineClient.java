@@ -3,19 +3,13 @@ package dev.swarmsnap.engine.dockerjava;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.swarmsnap.engine.EngineClient;
 import dev.swarmsnap.engine.EngineEndpoint;
 import dev.swarmsnap.engine.EngineInfo;
 import dev.swarmsnap.engine.EngineRequestException;
-import dev.swarmsnap.engine.EngineUnreachableException;
 import dev.swarmsnap.engine.EngineVersion;
 import dev.swarmsnap.engine.SwarmNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -29,21 +23,12 @@ import java.util.TreeMap;
  * EngineJson}.
  */
 public final class DockerJavaEngineClient implements EngineClient {
-  private final EngineEndpoint endpoint;
-  private final DockerHttpClient http;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final EngineHttp http;
   private final EngineJson json = new EngineJson();
-  private String apiPrefix;
 
   public DockerJavaEngineClient(EngineEndpoint endpoint) {
-    this.endpoint = endpoint;
-    this.http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(endpoint.host())
-            .connectionTimeout(endpoint.connectTimeout())
-            .responseTimeout(endpoint.requestTimeout())
-            .maxConnections(4)
-            .build();
+    this.http = new EngineHttp(endpoint, mapper);
   }
 
   @Override
@@ -63,13 +48,7 @@ public final class DockerJavaEngineClient implements EngineClient {
 
   @Override
   public boolean ping() {
-    DockerHttpClient.Request ping = DockerHttpClient.Request.builder().method("GET").path("/_ping").build();
-    try (DockerHttpClient.Response response = http.execute(ping)) {
-      readAll(response.getBody());
-      return response.getStatusCode() == 200;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
+    return http.ping();
   }
 
   @Override
@@ -161,114 +140,28 @@ public final class DockerJavaEngineClient implements EngineClient {
 
   @Override
   public String endpoint() {
-    return endpoint.host().toString();
+    return http.endpoint();
   }
 
   @Override
   public void close() {
-    try {
-      http.close();
-    } catch (IOException ignored) {
-      // Nothing is left to flush on a read-only connection pool; a failed close changes no result.
-    }
+    http.close();
   }
 
   private byte[] bytes(JsonNode node) {
-    try {
-      return mapper.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise a request body", e);
-    }
+    return http.bytes(node);
   }
 
   private JsonNode get(String path) {
-    return request("GET", path, null);
+    return http.get(path);
   }
 
   private JsonNode request(String method, String path, byte[] body) {
-    byte[] bytes = exchange(method, path, body);
-    try {
-      return bytes.length == 0 ? mapper.nullNode() : mapper.readTree(bytes);
-    } catch (IOException e) {
-      throw new EngineRequestException(method + " " + path, 200, "the engine answered with invalid JSON");
-    }
+    return http.request(method, path, body);
   }
 
-  private byte[] exchange(String method, String path, byte[] body) {
-    String versioned = apiPrefix() + path;
-    DockerHttpClient.Request.Builder builder =
-        DockerHttpClient.Request.builder().method(method).path(versioned);
-    if (body != null) {
-      builder.putHeader("Content-Type", "application/json").bodyBytes(body);
-    }
-    try (DockerHttpClient.Response response = http.execute(builder.build())) {
-      byte[] bytes = readAll(response.getBody());
-      if (response.getStatusCode() >= 400) {
-        throw new EngineRequestException(method + " " + path, response.getStatusCode(), errorMessage(bytes));
-      }
-      return bytes;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof EngineRequestException known) {
-        throw known;
-      }
-      throw unreachable(e);
-    }
-  }
-
-  /**
-   * Negotiates the API version once per client: the engine's own version from {@code /_ping}, so
-   * the same code talks to 20.10 (API 1.41) and to engines whose minimum API is newer.
-   */
-  private String apiPrefix() {
-    if (apiPrefix == null) {
-      checkSocket();
-      DockerHttpClient.Request ping = DockerHttpClient.Request.builder().method("GET").path("/_ping").build();
-      try (DockerHttpClient.Response response = http.execute(ping)) {
-        readAll(response.getBody());
-        String version = response.getHeader("Api-Version");
-        apiPrefix = version == null || version.isBlank() ? "" : "/v" + version.trim();
-      } catch (IOException | RuntimeException e) {
-        throw unreachable(e);
-      }
-    }
-    return apiPrefix;
-  }
-
-  private void checkSocket() {
-    if (!endpoint.isUnixSocket()) {
-      return;
-    }
-    Path socket = Path.of(endpoint.host().getPath());
-    if (!Files.exists(socket)) {
-      throw new EngineUnreachableException(
-          "cannot reach the Docker engine: socket " + socket + " does not exist",
-          "is dockerd running? Point swarmsnap at it with --host or DOCKER_HOST",
-          null);
-    }
-  }
-
-  private EngineUnreachableException unreachable(Exception cause) {
-    Throwable root = cause;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return new EngineUnreachableException(
-        "cannot reach the Docker engine at " + endpoint() + ": " + why,
-        "is dockerd running and answering? Check with 'docker -H " + endpoint() + " info'",
-        cause);
-  }
-
-  private String errorMessage(byte[] body) {
-    try {
-      JsonNode node = mapper.readTree(body);
-      if (node != null && node.hasNonNull("message")) {
-        return node.get("message").asText();
-      }
-    } catch (IOException notJson) {
-      // Some engine errors are plain text (docs/engine-behaviour.md §2); fall through and use the text.
-    }
-    return new String(body, java.nio.charset.StandardCharsets.UTF_8).trim();
+  private void exchange(String method, String path, byte[] body) {
+    http.exchange(method, path, body);
   }
 
   private static byte[] unlockBody(char[] key) {
@@ -285,9 +178,5 @@ public final class DockerJavaEngineClient implements EngineClient {
     body[i++] = '"';
     body[i] = '}';
     return body;
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    return in == null ? new byte[0] : in.readAllBytes();
   }
 }

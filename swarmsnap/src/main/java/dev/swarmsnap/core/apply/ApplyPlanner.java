@@ -1,0 +1,146 @@
+package dev.swarmsnap.core.apply;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmsnap.logical.ExportDocument;
+import dev.swarmsnap.logical.LogicalObject;
+import dev.swarmsnap.logical.ObjectKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Plans an apply: compares each object of the (already selected) document with the target swarm's
+ * object of the same kind and name, and decides create, update, unchanged, skip or conflict
+ * ({@link ExistingPolicy}). Refuses, before anything is changed, a service that refers to an object
+ * neither the document nor the target has, a secret to create without its value, and a name the
+ * engine would refuse. Pure: the target comes in as a document read from it ({@link LiveSource}).
+ */
+public final class ApplyPlanner {
+  /** Networks every engine makes for itself; a document's copy of them is never applied. */
+  private static final Set<String> ENGINE_NETWORKS = Set.of("ingress", "bridge", "host", "none", "docker_gwbridge");
+
+  /** swarmkit's rule for secret and config names. */
+  private static final Pattern SECRET_OR_CONFIG_NAME = Pattern.compile("[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?");
+  /** swarmkit's rule for service names: a DNS label that may also hold underscores. */
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*");
+  private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
+  private final SpecComparison comparison = new SpecComparison();
+  private final ServiceReferences references = new ServiceReferences();
+
+  public ApplyPlan plan(ExportDocument wanted, ExportDocument target, ExistingPolicy existing) {
+    List<PlannedStep> steps = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (LogicalObject object : wanted.objects()) {
+      PlannedStep step = step(object, target.find(object.kind(), object.name()), existing);
+      steps.add(step);
+      if (step.action() == ApplyAction.CREATE) {
+        checkName(object).ifPresent(problems::add);
+        if (object.kind() == ObjectKind.SECRET && object.value().isEmpty()) {
+          problems.add("secret/" + object.name() + " is not on the target and the document holds no value for it;"
+              + " export the source with secret values");
+        }
+      }
+      if (step.action() == ApplyAction.ENGINE_OWNED && !step.changedFields().isEmpty()) {
+        notes.add("network/" + object.name() + " differs on the target (" + String.join(", ", step.changedFields())
+            + "); the engine owns it, so apply leaves it as it is");
+      }
+      if (object.kind() == ObjectKind.SERVICE && step.changes()) {
+        problems.addAll(missingReferences(object, wanted, target));
+      }
+    }
+    clusterNote(wanted, target).ifPresent(notes::add);
+    return new ApplyPlan(steps, notes, problems);
+  }
+
+  private PlannedStep step(LogicalObject object, Optional<LogicalObject> current, ExistingPolicy existing) {
+    if (object.kind() == ObjectKind.NETWORK && isEngineNetwork(object)) {
+      List<String> differences = current.map(c -> comparison.differences(object.spec(), c.spec())).orElse(List.of());
+      return new PlannedStep(ApplyAction.ENGINE_OWNED, object.kind(), object.name(), differences, "owned by the engine");
+    }
+    if (current.isEmpty()) {
+      return new PlannedStep(ApplyAction.CREATE, object.kind(), object.name(), List.of(), "");
+    }
+    List<String> differences = comparison.differences(object.spec(), current.get().spec());
+    String valueNote = object.kind() == ObjectKind.SECRET ? "value not comparable through the API" : "";
+    if (differences.isEmpty()) {
+      return new PlannedStep(ApplyAction.UNCHANGED, object.kind(), object.name(), List.of(), valueNote);
+    }
+    return switch (existing) {
+      case SKIP -> new PlannedStep(ApplyAction.SKIP, object.kind(), object.name(), differences, "--existing skip");
+      case FAIL -> new PlannedStep(ApplyAction.CONFLICT, object.kind(), object.name(), differences,
+          "exists with other values; choose --existing update or --existing skip");
+      case UPDATE -> inPlace(object, differences);
+    };
+  }
+
+  /** Whether the engine can make the target's object equal to the document's without replacing it. */
+  private static PlannedStep inPlace(LogicalObject object, List<String> differences) {
+    return switch (object.kind()) {
+      case SERVICE -> new PlannedStep(ApplyAction.UPDATE, object.kind(), object.name(), differences, "");
+      case NETWORK -> new PlannedStep(ApplyAction.CONFLICT, object.kind(), object.name(), differences,
+          "the engine cannot change a network in place; remove it from the target (and from its services) first,"
+              + " or leave it with --existing skip");
+      case SECRET, CONFIG -> {
+        boolean labelsOnly = differences.stream().allMatch(path -> path.equals("Labels") || path.startsWith("Labels."));
+        yield labelsOnly
+            ? new PlannedStep(ApplyAction.UPDATE, object.kind(), object.name(), differences, "labels only")
+            : new PlannedStep(ApplyAction.CONFLICT, object.kind(), object.name(), differences,
+                "the engine cannot change a " + object.kind().label() + "'s data or driver in place, only its labels;"
+                    + " create it under a new name and point the services at it");
+      }
+    };
+  }
+
+  private List<String> missingReferences(LogicalObject service, ExportDocument wanted, ExportDocument target) {
+    List<String> missing = new ArrayList<>();
+    for (ServiceReferences.Reference ref : references.of(service.spec())) {
+      boolean known = wanted.find(ref.kind(), ref.name()).isPresent() || target.find(ref.kind(), ref.name()).isPresent()
+          || (ref.kind() == ObjectKind.NETWORK && ENGINE_NETWORKS.contains(ref.name()));
+      if (!known) {
+        missing.add("service/" + service.name() + " uses " + ref.key()
+            + ", which is neither in the document (or its selection) nor on the target; add it with --only "
+            + ref.key());
+      }
+    }
+    return missing;
+  }
+
+  private static Optional<String> checkName(LogicalObject object) {
+    Pattern rule = switch (object.kind()) {
+      case SERVICE -> SERVICE_NAME;
+      case NETWORK -> NETWORK_NAME;
+      case SECRET, CONFIG -> SECRET_OR_CONFIG_NAME;
+    };
+    int max = object.kind() == ObjectKind.SERVICE ? 63 : 64;
+    String name = object.name();
+    if (name.length() <= max && rule.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(object.kind().label() + " name '" + name + "' is not valid on a swarm"
+        + " (letters, digits and " + (object.kind() == ObjectKind.SERVICE ? "- _" : "- _ .") + ", at most " + max
+        + " characters)");
+  }
+
+  private static boolean isEngineNetwork(LogicalObject network) {
+    return ENGINE_NETWORKS.contains(network.name()) || network.spec().path("Ingress").asBoolean(false);
+  }
+
+  private Optional<String> clusterNote(ExportDocument wanted, ExportDocument target) {
+    if (wanted.cluster().isEmpty() || target.cluster().isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode spec = wanted.cluster().get().swarmSpec();
+    // The name is always "default" and labels are the user's; the settings that matter are the rest.
+    spec.remove("Name");
+    List<String> differences = comparison.differences(spec, target.cluster().get().swarmSpec());
+    if (differences.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("cluster settings differ on the target (" + String.join(", ", differences)
+        + "); apply does not change them: use 'docker swarm update' if you want the document's");
+  }
+}
