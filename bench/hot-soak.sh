@@ -49,7 +49,7 @@ restore=$(python3 - swarmsnap/target/failsafe-reports/TEST-dev.swarmsnap.cli.bac
 import sys, xml.etree.ElementTree as ET
 try:
     case = [c for c in ET.parse(sys.argv[1]).getroot().iter("testcase") if "WipedNode" in c.get("name")][0]
-    print("FAILED" if list(case) else "passed")
+    print("FAILED" if [e for e in case if e.tag in ("failure", "error", "skipped")] else "passed")
 except Exception:
     print("did not run")
 PY
