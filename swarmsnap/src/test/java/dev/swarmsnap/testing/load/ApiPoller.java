@@ -3,9 +3,6 @@ package dev.swarmsnap.testing.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asks an engine {@code GET /swarm} at a fixed rate on a thread of its own and records each
@@ -14,25 +11,20 @@ import java.util.concurrent.TimeUnit;
  * shows, not only a live HTTP server. Polls do not overlap: a slow answer delays the next poll (the
  * latency is what shows the stall).
  */
-public final class ApiPoller implements AutoCloseable {
+public final class ApiPoller {
   private final UnixHttp http;
-  private final ScheduledExecutorService timer;
+  private Ticker ticker;
   private final List<Long> latencies = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 
   private ApiPoller(UnixHttp http) {
     this.http = http;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "api-poller");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /** Starts polling now, every {@code interval}. */
   public static ApiPoller start(UnixHttp http, Duration interval) {
     ApiPoller poller = new ApiPoller(http);
-    poller.timer.scheduleWithFixedDelay(poller::pollOnce, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+    poller.ticker = Ticker.withFixedDelay("api-poller", interval, poller::pollOnce);
     return poller;
   }
 
@@ -59,19 +51,9 @@ public final class ApiPoller implements AutoCloseable {
 
   /** Stops polling (the poll under way finishes) and returns every poll made. */
   public LatencyReport stop() {
-    timer.shutdown();
-    try {
-      timer.awaitTermination(http.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ticker.stop(http.timeout().plusSeconds(1));
     synchronized (this) {
       return LatencyReport.of(latencies.stream().mapToLong(Long::longValue).toArray(), failures);
     }
-  }
-
-  @Override
-  public void close() {
-    timer.shutdownNow();
   }
 }

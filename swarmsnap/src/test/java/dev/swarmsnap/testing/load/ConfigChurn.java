@@ -10,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A steady write load on a swarm: configs named {@code <prefix>-<n>} created and removed through
@@ -36,7 +33,7 @@ public final class ConfigChurn implements AutoCloseable {
 
   private final UnixHttp http;
   private final String prefix;
-  private final ScheduledExecutorService timer;
+  private Ticker ticker;
   private final ObjectMapper json = new ObjectMapper();
   /** Name to ID, oldest first. */
   private final Map<String, String> alive = new LinkedHashMap<>();
@@ -48,17 +45,13 @@ public final class ConfigChurn implements AutoCloseable {
   private ConfigChurn(UnixHttp http, String prefix) {
     this.http = http;
     this.prefix = prefix;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "config-churn");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /** Starts writing now, {@code writesPerSecond} at most (a slow engine makes it fewer). */
   public static ConfigChurn start(UnixHttp http, String prefix, int writesPerSecond) {
     ConfigChurn churn = new ConfigChurn(http, prefix);
-    churn.timer.scheduleAtFixedRate(churn::writeOnce, 0, 1_000_000_000L / writesPerSecond, TimeUnit.NANOSECONDS);
+    churn.ticker =
+        Ticker.atFixedRate("config-churn", Duration.ofSeconds(1).dividedBy(writesPerSecond), churn::writeOnce);
     return churn;
   }
 
@@ -143,11 +136,6 @@ public final class ConfigChurn implements AutoCloseable {
   /** Stops writing; the write under way finishes. */
   @Override
   public void close() {
-    timer.shutdown();
-    try {
-      timer.awaitTermination(http.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ticker.stop(http.timeout().plusSeconds(1));
   }
 }
