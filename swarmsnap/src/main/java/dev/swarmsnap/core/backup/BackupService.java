@@ -3,6 +3,10 @@ package dev.swarmsnap.core.backup;
 import dev.swarmsnap.archive.ArchiveName;
 import dev.swarmsnap.archive.ArchiveSource;
 import dev.swarmsnap.archive.WrittenArchive;
+import dev.swarmsnap.archive.manifest.BackupMode;
+import dev.swarmsnap.core.verify.ApiComparison;
+import dev.swarmsnap.core.verify.ApiView;
+import dev.swarmsnap.error.CorruptStateException;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.archive.manifest.ManifestCodec;
@@ -42,9 +46,11 @@ import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
- * A cold backup of this manager, done right: preflight, lock, key check, API snapshot, then a short
- * outage that copies only real bytes, then unlock and wait for the node, then verify, archive and
- * read the archive back. The engine is down only for the copy (docs/engine-behaviour.md §3; issue: short downtime).
+ * A backup of this manager, done right: preflight, lock, key check, API snapshot, then the copy, then
+ * verify, archive and read the archive back. Cold: a short outage copies only real bytes, then the
+ * node is unlocked and awaited; the engine is down only for the copy (docs/engine-behaviour.md §3).
+ * Hot ({@code --hot}): the engine keeps running and {@link HotCopier} copies in a safe order, and
+ * the copy must hold every object of the API view at its version or newer (§4.6).
  */
 public final class BackupService {
   private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
@@ -57,6 +63,7 @@ public final class BackupService {
   private final BackupSafety safety = new BackupSafety();
   private final UnlockKeyCheck keyCheck = new UnlockKeyCheck();
   private final StagingCopier copier = new StagingCopier();
+  private final HotCopier hotCopier = new HotCopier(HotCopier.DEFAULT_ATTEMPTS, HotCopier.DEFAULT_BACKOFF);
   private final ManifestAssembler manifests = new ManifestAssembler();
   private final ManifestCodec codec = new ManifestCodec();
   private final Optional<AgeRecipients> encryption;
@@ -147,23 +154,65 @@ public final class BackupService {
       List<StagedFile> apiFiles = new ApiSnapshotWriter().write(api, staging.path());
       // Refuses here, with the engine untouched, if the archive could not be encrypted.
       Optional<AgeKeyPair> readBackKey = prepared.map(EncryptionPreparation::readBackKey);
-      Outage outage = copyWhileStopped(run, subject, key, staging.path());
-      long downtime = outage.downtimeMillis();
-      run.listener().step("engine back after " + downtime + " ms; node ready and reachable");
+      CopyOutcome copy = run.request().options().hot()
+          ? copyWhileRunning(run, subject, staging.path())
+          : copyWhileStopped(run, subject, key, staging.path()).outcome();
 
       run.listener().step("verifying the copied state");
       VerifyReport verify = new SwarmStateVerifier().verify(staging.path().resolve("swarm"), key.key());
       requirePassed(verify);
       SwarmState state = verify.state().orElseThrow();
+      if (copy.mode() == BackupMode.HOT) {
+        requireAtLeast(new ApiComparison().compareAtLeast(state, new ApiView(api)));
+      }
 
       List<StagedFile> staged = new ArrayList<>(apiFiles);
-      staged.addAll(outage.swarmFiles());
+      staged.addAll(copy.swarmFiles());
       List<StagedFile> all = copier.hashed(staged, staging.path());
       var manifest = manifests.assemble(
-          run.request().toolVersion(), run.started(), subject.view(), key.fitted(), state.raft(), downtime, all);
+          run.request().toolVersion(), run.started(), subject.view(), key.fitted(), state.raft(), copy, all);
       WrittenArchive written = new ReadBackArchiveWriter(codec, encryption).write(
           subject.target(), manifest, sources(staging.path(), all), readBackKey, run.listener());
-      return report(run, subject, key, outage, state, written);
+      return report(run, subject, key, copy, state, written);
+    }
+  }
+
+  /**
+   * The hot copy: nothing stops; keys, snapshot and WAL are copied in that order until one copy saw
+   * the directory unchanged ({@link HotCopier}). A torn final WAL record is cut off the copy.
+   */
+  private CopyOutcome copyWhileRunning(BackupRun run, BackupSubject subject, Path staging) {
+    run.listener().step("copying the swarm directory while the engine runs (hot): keys, raft snapshot, then WAL");
+    Instant start = clock.instant();
+    HotCopier.HotCopy copy;
+    try {
+      copy = hotCopier.copy(subject.swarmDir(), staging, run.listener());
+    } catch (CorruptStateException e) {
+      throw new SwarmsnapException(ExitCode.VERIFY_FAILED,
+          "the hot copy's WAL is damaged before its last record, so no archive was written: " + e.getMessage(),
+          "run 'swarmsnap verify " + subject.swarmDir() + "' to check this node's state; take a cold backup (without --hot)", e);
+    }
+    long copyMillis = Duration.between(start, clock.instant()).toMillis();
+    Optional<CopyOutcome.Cut> cut = copy.cut().map(c -> new CopyOutcome.Cut(
+        staging.relativize(c.segment()).toString().replace('\\', '/'), c.droppedBytes()));
+    cut.ifPresent(c -> run.listener().step("cut a torn final WAL record (" + c.bytesDropped() + " bytes the engine was"
+        + " still writing) off the copy of " + c.segment()));
+    run.listener().step("copied in " + copyMillis + " ms" + (copy.attempts() > 1 ? " (try " + copy.attempts() + ")" : "")
+        + "; the engine kept running");
+    return new CopyOutcome(copy.files(), new BackupReport.Timings(0, copyMillis, 0), 0, 0, BackupMode.HOT,
+        copy.attempts(), cut);
+  }
+
+  private static void requireAtLeast(List<Finding> findings) {
+    String failures = findings.stream()
+        .filter(f -> f.level() == Finding.Level.FAIL)
+        .map(f -> f.check() + ": " + f.reason())
+        .collect(Collectors.joining("; "));
+    if (!failures.isEmpty()) {
+      throw new SwarmsnapException(
+          ExitCode.VERIFY_FAILED,
+          "the hot copy is older than the engine's API view taken before it, so no archive was written: " + failures,
+          "run the backup again; if it keeps failing, take a cold backup (without --hot)");
     }
   }
 
@@ -207,6 +256,11 @@ public final class BackupService {
   /** The outage's span, as the report splits it; times from stop issued to node ready. */
   private record Outage(
       List<StagedFile> swarmFiles, Instant stoppedAt, Instant exitedAt, Instant copiedAt, NodeRecovery.Recovered recovered) {
+    CopyOutcome outcome() {
+      return new CopyOutcome(swarmFiles, timings(), downtimeMillis(),
+          Duration.between(stoppedAt, recovered.ready()).toMillis(), BackupMode.COLD, 1, Optional.empty());
+    }
+
     long downtimeMillis() {
       return Duration.between(stoppedAt, recovered.apiAnswering()).toMillis();
     }
@@ -220,7 +274,7 @@ public final class BackupService {
   }
 
   private BackupReport report(
-      BackupRun run, BackupSubject subject, HeldUnlockKey key, Outage outage, SwarmState state, WrittenArchive written) {
+      BackupRun run, BackupSubject subject, HeldUnlockKey key, CopyOutcome copy, SwarmState state, WrittenArchive written) {
     SwarmView view = subject.view();
     List<String> warnings = new ArrayList<>(subject.warnings());
     key.warning().ifPresent(warnings::add);
@@ -236,16 +290,19 @@ public final class BackupService {
         run.control().describe(),
         key.fitted().isPresent(),
         key.fitted().map(UnlockKeyCheck.Fitted::fingerprint),
-        outage.swarmFiles().stream().mapToLong(StagedFile::storedLength).sum(),
-        outage.timings(),
-        outage.downtimeMillis(),
-        Duration.between(outage.stoppedAt(), outage.recovered().ready()).toMillis(),
+        copy.swarmFiles().stream().mapToLong(StagedFile::storedLength).sum(),
+        copy.timings(),
+        copy.downtimeMillis(),
+        copy.readyMillis(),
         Duration.between(run.started(), clock.instant()).toMillis(),
         counts(state),
         state.raft().snapshotIndex(),
         state.raft().lastIndex(),
         warnings,
-        Optional.of(firstExpiry(state)));
+        Optional.of(firstExpiry(state)),
+        copy.mode(),
+        copy.attempts(),
+        copy.walCut(state.raft().lastIndex()));
   }
 
   private static void requireSwarmDirectory(Path swarmDir) {
