@@ -156,10 +156,16 @@ class HotBackupUnderLoadIT {
     double seconds = (System.nanoTime() - start) / 1e9;
     long writes = churn.ackedWrites() - writesBefore;
     Path archive = null;
+    int attempts = 0;
     if (run.code() != 0) {
       problems.add("backup --hot exited " + run.code() + ": " + run.err().strip());
     } else {
       archive = Path.of(run.json().path("archive").asText());
+      attempts = run.json().path("copyAttempts").asInt();
+      if (!run.json().path("mode").asText().equals("hot") || run.json().path("downtimeMillis").asLong() != 0) {
+        problems.add("not a hot backup: mode " + run.json().path("mode") + ", downtime "
+            + run.json().path("downtimeMillis") + " ms");
+      }
       Swarmsnap.Run verify = Swarmsnap.on(node, "verify", archive.toString());
       if (verify.code() != 0) {
         problems.add("verify exited " + verify.code() + ": " + String.join(" / ",
@@ -182,8 +188,8 @@ class HotBackupUnderLoadIT {
     if (writes == 0) {
       problems.add("no write of the load was acknowledged while the backup ran");
     }
-    String figures = String.format(Locale.ROOT, "%.1f s, %d objects before, %d writes (%.1f/s), API %s",
-        seconds, before.count(), writes, writes / seconds, polls.summary());
+    String figures = String.format(Locale.ROOT, "%.1f s, copy tries %d, %d objects before, %d writes (%.1f/s), API %s",
+        seconds, attempts, before.count(), writes, writes / seconds, polls.summary());
     return new Round(label, number, archive, before, problems, figures);
   }
 
