@@ -17,6 +17,7 @@ import java.util.Set;
  * @param files every file and directory, paths unique
  * @param mode cold (engine stopped) or hot (copied while it ran); absent in older archives: cold
  * @param walCut a hot backup's cut of a torn final WAL record, if it made one
+ * @param commitRaise a hot backup's raise of the WAL's commit index to what its API view proves, if any
  */
 public record Manifest(
     @JsonProperty(value = "format_version", required = true) FormatVersion formatVersion,
@@ -30,7 +31,8 @@ public record Manifest(
     @JsonProperty(value = "engine_downtime_ms", required = true) long engineDowntimeMillis,
     @JsonProperty(value = "files", required = true) List<ManifestFile> files,
     @JsonProperty("mode") BackupMode mode,
-    @JsonProperty("wal_cut") Optional<WalCut> walCut) {
+    @JsonProperty("wal_cut") Optional<WalCut> walCut,
+    @JsonProperty("commit_raise") Optional<CommitRaise> commitRaise) {
 
   /** Far above any real swarm (Docker advises at most 7 managers); bounds what a reader walks. */
   private static final int MAX_MANAGERS = 1024;
@@ -47,8 +49,9 @@ public record Manifest(
     files = List.copyOf(Objects.requireNonNull(files, "files"));
     mode = Objects.requireNonNullElse(mode, BackupMode.COLD);
     walCut = Objects.requireNonNullElse(walCut, Optional.empty());
-    if (walCut.isPresent() && mode != BackupMode.HOT) {
-      throw new IllegalArgumentException("wal_cut is set, but only a hot backup cuts the WAL");
+    commitRaise = Objects.requireNonNullElse(commitRaise, Optional.empty());
+    if ((walCut.isPresent() || commitRaise.isPresent()) && mode != BackupMode.HOT) {
+      throw new IllegalArgumentException("wal_cut or commit_raise is set, but only a hot backup changes the WAL");
     }
     if (managers.size() > MAX_MANAGERS) {
       throw new IllegalArgumentException("managers lists more than " + MAX_MANAGERS + " nodes");
@@ -91,7 +94,7 @@ public record Manifest(
       long engineDowntimeMillis,
       List<ManifestFile> files) {
     this(formatVersion, toolVersion, createdAt, engine, node, managers, raft, lock, engineDowntimeMillis, files,
-        BackupMode.COLD, Optional.empty());
+        BackupMode.COLD, Optional.empty(), Optional.empty());
   }
 
   /** The entry for {@code path}, if listed. */

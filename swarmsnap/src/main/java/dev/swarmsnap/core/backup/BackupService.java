@@ -4,9 +4,7 @@ import dev.swarmsnap.archive.ArchiveName;
 import dev.swarmsnap.archive.ArchiveSource;
 import dev.swarmsnap.archive.WrittenArchive;
 import dev.swarmsnap.archive.manifest.BackupMode;
-import dev.swarmsnap.core.verify.ApiComparison;
 import dev.swarmsnap.core.verify.ApiView;
-import dev.swarmsnap.error.CorruptStateException;
 import dev.swarmsnap.core.keys.UnlockKeyCheck;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.archive.manifest.ManifestCodec;
@@ -63,7 +61,7 @@ public final class BackupService {
   private final BackupSafety safety = new BackupSafety();
   private final UnlockKeyCheck keyCheck = new UnlockKeyCheck();
   private final StagingCopier copier = new StagingCopier();
-  private final HotCopier hotCopier = new HotCopier(HotCopier.DEFAULT_ATTEMPTS, HotCopier.DEFAULT_BACKOFF);
+  private final HotCopyStep hotCopy;
   private final ManifestAssembler manifests = new ManifestAssembler();
   private final ManifestCodec codec = new ManifestCodec();
   private final Optional<AgeRecipients> encryption;
@@ -87,6 +85,7 @@ public final class BackupService {
     this.keyReader = keyReader;
     this.encryption = Objects.requireNonNull(encryption, "encryption");
     this.guard = Objects.requireNonNull(guard, "guard");
+    this.hotCopy = new HotCopyStep(clock, new HotCopier(HotCopier.DEFAULT_ATTEMPTS, HotCopier.DEFAULT_BACKOFF));
   }
 
   public BackupReport run(BackupRequest request, EngineClient engine, EngineControl control, BackupListener listener) {
@@ -155,7 +154,7 @@ public final class BackupService {
       // Refuses here, with the engine untouched, if the archive could not be encrypted.
       Optional<AgeKeyPair> readBackKey = prepared.map(EncryptionPreparation::readBackKey);
       CopyOutcome copy = run.request().options().hot()
-          ? copyWhileRunning(run, subject, staging.path())
+          ? hotCopy.copy(run, subject, staging.path(), new ApiView(api))
           : copyWhileStopped(run, subject, key, staging.path()).outcome();
 
       run.listener().step("verifying the copied state");
@@ -163,7 +162,7 @@ public final class BackupService {
       requirePassed(verify);
       SwarmState state = verify.state().orElseThrow();
       if (copy.mode() == BackupMode.HOT) {
-        requireAtLeast(new ApiComparison().compareAtLeast(state, new ApiView(api)));
+        hotCopy.requireAtLeast(state, new ApiView(api));
       }
 
       List<StagedFile> staged = new ArrayList<>(apiFiles);
@@ -174,45 +173,6 @@ public final class BackupService {
       WrittenArchive written = new ReadBackArchiveWriter(codec, encryption).write(
           subject.target(), manifest, sources(staging.path(), all), readBackKey, run.listener());
       return report(run, subject, key, copy, state, written);
-    }
-  }
-
-  /**
-   * The hot copy: nothing stops; keys, snapshot and WAL are copied in that order until one copy saw
-   * the directory unchanged ({@link HotCopier}). A torn final WAL record is cut off the copy.
-   */
-  private CopyOutcome copyWhileRunning(BackupRun run, BackupSubject subject, Path staging) {
-    run.listener().step("copying the swarm directory while the engine runs (hot): keys, raft snapshot, then WAL");
-    Instant start = clock.instant();
-    HotCopier.HotCopy copy;
-    try {
-      copy = hotCopier.copy(subject.swarmDir(), staging, run.listener());
-    } catch (CorruptStateException e) {
-      throw new SwarmsnapException(ExitCode.VERIFY_FAILED,
-          "the hot copy's WAL is damaged before its last record, so no archive was written: " + e.getMessage(),
-          "run 'swarmsnap verify " + subject.swarmDir() + "' to check this node's state; take a cold backup (without --hot)", e);
-    }
-    long copyMillis = Duration.between(start, clock.instant()).toMillis();
-    Optional<CopyOutcome.Cut> cut = copy.cut().map(c -> new CopyOutcome.Cut(
-        staging.relativize(c.segment()).toString().replace('\\', '/'), c.droppedBytes()));
-    cut.ifPresent(c -> run.listener().step("cut a torn final WAL record (" + c.bytesDropped() + " bytes the engine was"
-        + " still writing) off the copy of " + c.segment()));
-    run.listener().step("copied in " + copyMillis + " ms" + (copy.attempts() > 1 ? " (try " + copy.attempts() + ")" : "")
-        + "; the engine kept running");
-    return new CopyOutcome(copy.files(), new BackupReport.Timings(0, copyMillis, 0), 0, 0, BackupMode.HOT,
-        copy.attempts(), cut);
-  }
-
-  private static void requireAtLeast(List<Finding> findings) {
-    String failures = findings.stream()
-        .filter(f -> f.level() == Finding.Level.FAIL)
-        .map(f -> f.check() + ": " + f.reason())
-        .collect(Collectors.joining("; "));
-    if (!failures.isEmpty()) {
-      throw new SwarmsnapException(
-          ExitCode.VERIFY_FAILED,
-          "the hot copy is older than the engine's API view taken before it, so no archive was written: " + failures,
-          "run the backup again; if it keeps failing, take a cold backup (without --hot)");
     }
   }
 
@@ -258,7 +218,7 @@ public final class BackupService {
       List<StagedFile> swarmFiles, Instant stoppedAt, Instant exitedAt, Instant copiedAt, NodeRecovery.Recovered recovered) {
     CopyOutcome outcome() {
       return new CopyOutcome(swarmFiles, timings(), downtimeMillis(),
-          Duration.between(stoppedAt, recovered.ready()).toMillis(), BackupMode.COLD, 1, Optional.empty());
+          Duration.between(stoppedAt, recovered.ready()).toMillis(), BackupMode.COLD, 1, Optional.empty(), Optional.empty());
     }
 
     long downtimeMillis() {

@@ -1,6 +1,7 @@
 package dev.swarmsnap.core.backup;
 
 import dev.swarmsnap.archive.manifest.BackupMode;
+import dev.swarmsnap.archive.manifest.CommitRaise;
 import dev.swarmsnap.archive.manifest.WalCut;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param readyMillis engine stop issued until the node was a ready manager again; 0 for hot
  * @param attempts copies taken (hot: until one saw the directory unchanged)
  * @param cut the torn final WAL record cut off a hot copy: archive path and bytes dropped
+ * @param commitRaise a hot copy's commit index raised to what the API view proves committed
  */
 record CopyOutcome(
     List<StagedFile> swarmFiles,
@@ -23,7 +25,8 @@ record CopyOutcome(
     long readyMillis,
     BackupMode mode,
     int attempts,
-    Optional<Cut> cut) {
+    Optional<Cut> cut,
+    Optional<CommitRaise> commitRaise) {
 
   /** @param segment path in the archive */
   record Cut(String segment, long bytesDropped) {}
@@ -33,6 +36,7 @@ record CopyOutcome(
     Objects.requireNonNull(timings, "timings");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(cut, "cut");
+    Objects.requireNonNull(commitRaise, "commitRaise");
   }
 
   /** The manifest's record of the cut, once the copy's last index is known. */

@@ -55,10 +55,21 @@ record DirectoryListing(List<String> snapshots, List<String> walSegments, KeyHea
   }
 
   /**
+   * Whether the node key is now encrypted with another KEK (unlock key rotated, autolock switched):
+   * the unlock key checked before the copy no longer opens it, so copying again cannot help.
+   */
+  boolean kekChangedSince(DirectoryListing before) {
+    return nodeKey.kekVersion() != before.nodeKey.kekVersion() || !nodeKey.pemType().equals(before.nodeKey.pemType());
+  }
+
+  /**
    * Why {@code this} (listed after the copy) differs from {@code before}, or empty if the copy saw
    * one moment of the directory.
    */
   Optional<String> changeSince(DirectoryListing before) {
+    if (kekChangedSince(before)) {
+      return Optional.of("the node key's encryption (kek-version: the unlock key or autolock) changed during the copy");
+    }
     if (!snapshots.equals(before.snapshots)) {
       return Optional.of("a raft snapshot was written during the copy");
     }
@@ -70,9 +81,6 @@ record DirectoryListing(List<String> snapshots, List<String> walSegments, KeyHea
     if (!nodeKey.raftDekSha256().equals(before.nodeKey.raftDekSha256())
         || !nodeKey.raftDekPendingSha256().equals(before.nodeKey.raftDekPendingSha256())) {
       return Optional.of("the raft encryption key (raft-dek in swarm-node.key) rotated during the copy");
-    }
-    if (nodeKey.kekVersion() != before.nodeKey.kekVersion() || !nodeKey.pemType().equals(before.nodeKey.pemType())) {
-      return Optional.of("the node key's encryption (the unlock key, kek-version) changed during the copy");
     }
     if (!nodeKeySha256.equals(before.nodeKeySha256)) {
       return Optional.of("the node key (swarm-node.key) was rewritten during the copy");

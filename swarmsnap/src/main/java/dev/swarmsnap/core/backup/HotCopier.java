@@ -61,7 +61,8 @@ public final class HotCopier {
   /**
    * Copies {@code swarmDir} into {@code staging/swarm}.
    *
-   * @throws SwarmsnapException VERIFY_FAILED (exit 4) if every try saw the directory change
+   * @throws SwarmsnapException VERIFY_FAILED (exit 4) if every try saw the directory change, or the
+   *     node key's KEK changed (copying again with the old unlock key cannot help)
    */
   public HotCopy copy(Path swarmDir, Path staging, BackupListener listener) {
     List<String> reasons = new ArrayList<>();
@@ -72,6 +73,13 @@ public final class HotCopier {
         return new HotCopy(result.files(), n, reasons, result.cut());
       }
       reasons.add(result.change().get());
+      if (result.kekChanged()) {
+        remover.removeTree(staging.resolve("swarm"));
+        throw new SwarmsnapException(
+            ExitCode.VERIFY_FAILED,
+            result.change().get() + ": the unlock key checked before the copy no longer opens it, so no archive was written",
+            "run the backup again: it checks the current unlock key first");
+      }
       if (n < attempts) {
         listener.step(result.change().get() + "; copying again (try " + (n + 1) + " of " + attempts + ")");
         pause(backoff.multipliedBy(n));

@@ -34,9 +34,10 @@ final class HotCopyAttempt {
    *
    * @param files what is in staging, directories first
    * @param change why the copy may mix two moments (then it must be thrown away), or empty
+   * @param kekChanged the node key was re-encrypted meanwhile: the unlock key in hand is stale
    * @param cut the torn final WAL record cut off the copy, if there was one
    */
-  record Result(List<StagedFile> files, Optional<String> change, Optional<TornTail.Cut> cut) {
+  record Result(List<StagedFile> files, Optional<String> change, boolean kekChanged, Optional<TornTail.Cut> cut) {
     Result {
       files = List.copyOf(files);
     }
@@ -62,12 +63,13 @@ final class HotCopyAttempt {
     phases.accept(SNAPSHOT_COPIED);
     vanished = vanished.or(() -> copyAll(swarmDir, files.stream().filter(f -> inRaft(f, "wal")).toList(), target, staged));
     phases.accept(WAL_COPIED);
-    Optional<String> change = vanished.or(() -> DirectoryListing.of(swarmDir).changeSince(before));
+    DirectoryListing after = DirectoryListing.of(swarmDir);
+    Optional<String> change = vanished.or(() -> after.changeSince(before));
     if (change.isPresent()) {
-      return new Result(staged, change, Optional.empty());
+      return new Result(staged, change, after.kekChangedSince(before), Optional.empty());
     }
     Optional<TornTail.Cut> cut = cutTornTail(target, files);
-    return new Result(cut.map(c -> withCut(staged, staging, c)).orElse(staged), change, cut);
+    return new Result(cut.map(c -> withCut(staged, staging, c)).orElse(staged), change, false, cut);
   }
 
   /** Copies {@code files} in order; stops at a file the engine removed meanwhile and says which. */

@@ -51,7 +51,8 @@ final class ManifestAssembler {
         copy.downtimeMillis(),
         files.stream().map(ManifestAssembler::entry).toList(),
         copy.mode(),
-        copy.walCut(raft.lastIndex()));
+        copy.walCut(raft.lastIndex()),
+        copy.commitRaise());
   }
 
   private static ManagerEntry manager(SwarmNode node) {

@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param role {@code manager}, {@code worker}, or {@code none} (not in a swarm)
  * @param quorum present when the managers could be listed
+ * @param safety the verdict for a cold backup (the engine stops)
+ * @param hotBackup the verdict for {@code backup --hot} (nothing stops)
  */
 public record StatusReport(
     String endpoint,
@@ -23,10 +25,31 @@ public record StatusReport(
     Optional<QuorumView> quorum,
     List<ManagerView> managers,
     SwarmDirectoryFacts swarmDirectory,
-    Safety safety) {
+    Safety safety,
+    HotBackupSafety hotBackup) {
 
   public StatusReport {
     managers = List.copyOf(managers);
+  }
+
+  /** The report with the hot verdict derived from the cold one. */
+  public StatusReport(
+      String endpoint,
+      String nodeId,
+      String hostname,
+      String engineVersion,
+      String apiVersion,
+      String swarmState,
+      String role,
+      boolean leader,
+      Optional<String> clusterId,
+      Optional<Boolean> autolock,
+      Optional<QuorumView> quorum,
+      List<ManagerView> managers,
+      SwarmDirectoryFacts swarmDirectory,
+      Safety safety) {
+    this(endpoint, nodeId, hostname, engineVersion, apiVersion, swarmState, role, leader, clusterId, autolock, quorum,
+        managers, swarmDirectory, safety, HotBackupSafety.of(safety));
   }
 
   /** The quorum figures as users read them. */

@@ -65,7 +65,7 @@ public final class ApiComparison {
           : "store has cluster " + state.cluster().id() + " version " + state.cluster().version()
               + ", API had " + c.id() + " version " + c.version()));
     }
-    long highWater = highWater(api);
+    long highWater = api.highestVersion();
     out.add(kind(api, mode, "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
     out.add(kind(api, mode, "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
     out.add(kind(api, mode, "networks", highWater, toMap(state.networks(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
@@ -73,20 +73,6 @@ public final class ApiComparison {
     out.add(kind(api, mode, "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
     out.add(kind(api, mode, "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
     return out;
-  }
-
-  /** The highest raft version anywhere in the API view: anything above it came later. */
-  private static long highWater(ApiView api) {
-    long max = api.swarm().flatMap(c -> c.version().isPresent() ? Optional.of(c.version().getAsLong()) : Optional.empty())
-        .orElse(0L);
-    for (String kind : List.of("nodes", "services", "networks", "configs", "secrets", "tasks")) {
-      for (ApiObject o : api.list(kind).orElse(List.of())) {
-        if (o.version().isPresent()) {
-          max = Math.max(max, o.version().getAsLong());
-        }
-      }
-    }
-    return max;
   }
 
   private static Finding kind(ApiView api, Mode mode, String kind, long highWater, Map<String, ApiObject> store) {

@@ -47,6 +47,24 @@ public final class ApiView {
     return Optional.of(out);
   }
 
+  /**
+   * The highest raft version anywhere in the view: anything above it came later, and every entry up
+   * to it was committed when the view was taken (an object's version is the index of the entry
+   * that wrote it). 0 for an empty view.
+   */
+  public long highestVersion() {
+    long max = swarm().flatMap(c -> c.version().isPresent() ? Optional.of(c.version().getAsLong()) : Optional.empty())
+        .orElse(0L);
+    for (String kind : List.of("nodes", "services", "networks", "configs", "secrets", "tasks")) {
+      for (ApiObject o : list(kind).orElse(List.of())) {
+        if (o.version().isPresent()) {
+          max = Math.max(max, o.version().getAsLong());
+        }
+      }
+    }
+    return max;
+  }
+
   private Optional<JsonNode> tree(String name) {
     byte[] bytes = documents.get(name);
     if (bytes == null) {

@@ -165,7 +165,7 @@ class ManifestCodecTest {
   private static Manifest hot(Optional<WalCut> cut) {
     Manifest m = sample();
     return new Manifest(m.formatVersion(), m.toolVersion(), m.createdAt(), m.engine(), m.node(), m.managers(), m.raft(),
-        m.lock(), 0, m.files(), BackupMode.HOT, cut);
+        m.lock(), 0, m.files(), BackupMode.HOT, cut, Optional.empty());
   }
 
   @Test
@@ -205,6 +205,6 @@ class ManifestCodecTest {
     assertThatThrownBy(() -> codec.decode(json.writeValueAsBytes(unknown), "a"))
         .isInstanceOf(ManifestFormatException.class).hasMessageContaining("mode must be cold or hot");
     assertThatThrownBy(() -> codec.decode(json.writeValueAsBytes(coldCut), "b"))
-        .isInstanceOf(ManifestFormatException.class).hasMessageContaining("only a hot backup cuts the WAL");
+        .isInstanceOf(ManifestFormatException.class).hasMessageContaining("only a hot backup changes the WAL");
   }
 }
