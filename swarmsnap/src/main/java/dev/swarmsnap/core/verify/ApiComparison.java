@@ -66,23 +66,16 @@ public final class ApiComparison {
               + ", API had " + c.id() + " version " + c.version()));
     }
     long highWater = api.highestVersion();
-    out.add(kind(api, mode, state.raft().commitIndex(), "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
-    out.add(kind(api, mode, state.raft().commitIndex(), "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, mode, state.raft().commitIndex(), "networks", highWater, toMap(state.networks(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
-    out.add(kind(api, mode, state.raft().commitIndex(), "configs", highWater, toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
-    out.add(kind(api, mode, state.raft().commitIndex(), "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, mode, state.raft().commitIndex(), "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
+    out.add(kind(api, mode, "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, mode, "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, mode, "networks", highWater, toMap(state.networks(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, mode, "configs", highWater, toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
+    out.add(kind(api, mode, "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, mode, "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
     return out;
   }
 
-  /**
-   * {@code commit}: the copy's store holds every entry up to it. In {@link Mode#AT_LEAST} an object of
-   * the view missing from the copy was removed after the view when its version (the index of its last
-   * change) is at or below {@code commit}: the copy applied that change and a later entry removed it.
-   * Above {@code commit} the copy is older than the view: a FAIL.
-   */
-  private static Finding kind(ApiView api, Mode mode, long commit, String kind, long highWater,
-      Map<String, ApiObject> store) {
+  private static Finding kind(ApiView api, Mode mode, String kind, long highWater, Map<String, ApiObject> store) {
     String check = "api " + kind;
     Optional<List<ApiObject>> listed = api.list(kind);
     if (listed.isEmpty()) {
@@ -95,9 +88,7 @@ public final class ApiComparison {
     for (ApiObject a : seen.values()) {
       ApiObject s = store.get(a.id());
       if (s == null) {
-        boolean removedLater = mode == Mode.AT_LEAST && a.version().isPresent() && a.version().getAsLong() <= commit;
-        (tolerant || removedLater ? soft : hard).add(a.id() + " (" + a.name() + ") is in the API, not in the store"
-            + (removedLater ? " (removed after the API snapshot)" : ""));
+        (tolerant ? soft : hard).add(a.id() + " (" + a.name() + ") is in the API, not in the store");
       } else if (!kind.equals("tasks") && !a.name().isEmpty() && !a.name().equals(s.name())) {
         hard.add(a.id() + " is named " + s.name() + " in the store, " + a.name() + " in the API");
       } else if (a.version().isPresent() && a.version().getAsLong() != s.version().getAsLong()) {

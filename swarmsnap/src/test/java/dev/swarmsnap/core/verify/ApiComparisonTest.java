@@ -85,31 +85,6 @@ class ApiComparisonTest {
   }
 
   @Test
-  void aHotCopyMissesAConfigRemovedAfterTheApiViewWithOnlyAWarning() throws Exception {
-    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
-    long commit = state.raft().commitIndex();
-
-    Finding removed = find(new ApiComparison().compareAtLeast(state, new ApiView(withGhostConfig(commit))),
-        "api configs");
-    Finding older = find(new ApiComparison().compareAtLeast(state, new ApiView(withGhostConfig(commit + 1))),
-        "api configs");
-
-    assertThat(removed.level()).as(removed.reason()).isEqualTo(Level.WARN);
-    assertThat(removed.reason()).contains("ghost (g) is in the API, not in the store (removed after the API snapshot)");
-    assertThat(older.level()).as("a view newer than the copy: the copy is older").isEqualTo(Level.FAIL);
-  }
-
-  /** The real API documents plus a config {@code ghost} last changed at raft index {@code version}. */
-  private static Map<String, byte[]> withGhostConfig(long version) throws Exception {
-    Map<String, byte[]> api = new TreeMap<>(RealState.apiDocuments("plain"));
-    String configs = new String(api.get("configs"), StandardCharsets.UTF_8).strip();
-    String ghost = "{\"ID\":\"ghost\",\"Version\":{\"Index\":" + version + "},\"Spec\":{\"Name\":\"g\"}}";
-    api.put("configs", (configs.equals("[]") ? "[" + ghost + "]" : configs.substring(0, configs.length() - 1) + ","
-        + ghost + "]").getBytes(StandardCharsets.UTF_8));
-    return api;
-  }
-
-  @Test
   void missingDocumentsAreWarningsNotFailures() throws Exception {
     SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
 
