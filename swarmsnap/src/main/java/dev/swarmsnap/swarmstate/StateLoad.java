@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -63,11 +64,22 @@ final class StateLoad {
    */
   private static final long ENTRY_BYTES_IN_FLIGHT = 16L << 20;
 
+  /**
+   * Replays entries up to this index instead of the WAL's commit index (never past the last
+   * entry); empty for the commit index, as dockerd and force-new-cluster do.
+   */
+  private final OptionalLong applyThrough;
+
   StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal) {
+    this(dir, key, strict, reveal, OptionalLong.empty());
+  }
+
+  StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal, OptionalLong applyThrough) {
     this.dir = dir;
     this.key = key;
     this.strict = strict;
     this.reveal = reveal;
+    this.applyThrough = applyThrough;
   }
 
   List<Finding> findings() {
@@ -213,7 +225,8 @@ final class StateLoad {
             applied[0]++;
           })) {
         try {
-          new RaftLog(dir, segments, snapIndex, snapTerm).entries(log, log.commit(),
+          long upTo = applyThrough.isPresent() ? Math.min(applyThrough.getAsLong(), log.lastIndex()) : log.commit();
+          new RaftLog(dir, segments, snapIndex, snapTerm).entries(log, upTo,
               le -> workers.submit(le, le.entry().getData().size()));
         } catch (RuntimeException readFailure) {
           workers.finish(); // an earlier entry that does not open is reported first, as in log order

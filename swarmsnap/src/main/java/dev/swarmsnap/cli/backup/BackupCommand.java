@@ -142,7 +142,7 @@ public final class BackupCommand implements Callable<Integer> {
       return Optional.empty();
     }
     return Optional.of(() -> new ScheduledTurn(ScheduledTurn.Pause.SLEEP)
-        .decide(client, automation.takeoverDelay(), context.err()::println));
+        .decide(client, automation.takeoverDelay(), hot, context.err()::println));
   }
 
   private Set<String> secretVariables() {

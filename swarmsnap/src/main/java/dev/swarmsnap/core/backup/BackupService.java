@@ -24,9 +24,7 @@ import dev.swarmsnap.engine.process.WatchdogGuard;
 import dev.swarmsnap.engine.process.SwapJournal;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
-import dev.swarmsnap.swarmstate.Finding;
 import dev.swarmsnap.swarmstate.SwarmStateVerifier;
-import dev.swarmsnap.swarmstate.VerifyReport;
 import dev.swarmsnap.swarmstate.model.SwarmState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
 
 /**
  * A backup of this manager, done right: preflight, lock, key check, API snapshot, then the copy, then
@@ -153,16 +150,16 @@ public final class BackupService {
       List<StagedFile> apiFiles = new ApiSnapshotWriter().write(api, staging.path());
       // Refuses here, with the engine untouched, if the archive could not be encrypted.
       Optional<AgeKeyPair> readBackKey = prepared.map(EncryptionPreparation::readBackKey);
-      CopyOutcome copy = run.request().options().hot()
-          ? hotCopy.copy(run, subject, staging.path(), new ApiView(api))
-          : copyWhileStopped(run, subject, key, staging.path()).outcome();
-
-      run.listener().step("verifying the copied state");
-      VerifyReport verify = new SwarmStateVerifier().verify(staging.path().resolve("swarm"), key.key());
-      requirePassed(verify);
-      SwarmState state = verify.state().orElseThrow();
-      if (copy.mode() == BackupMode.HOT) {
-        hotCopy.requireAtLeast(state, new ApiView(api));
+      CopyOutcome copy;
+      SwarmState state;
+      if (run.request().options().hot()) {
+        HotCopyStep.Result hot = hotCopy.copy(run, subject, staging.path(), new ApiView(api), key.key());
+        copy = hot.outcome();
+        state = hot.state();
+      } else {
+        copy = copyWhileStopped(run, subject, key, staging.path()).outcome();
+        run.listener().step("verifying the copied state");
+        state = CopyVerification.verified(new SwarmStateVerifier().verify(staging.path().resolve("swarm"), key.key()));
       }
 
       List<StagedFile> staged = new ArrayList<>(apiFiles);
@@ -288,19 +285,6 @@ public final class BackupService {
           "create it first, or pass another --output");
     }
     return target;
-  }
-
-  private static void requirePassed(VerifyReport verify) {
-    if (verify.failed()) {
-      String failures = verify.findings().stream()
-          .filter(f -> f.level() == Finding.Level.FAIL)
-          .map(f -> f.check() + ": " + f.reason())
-          .collect(Collectors.joining("; "));
-      throw new SwarmsnapException(
-          ExitCode.VERIFY_FAILED,
-          "the copied state does not verify, so no archive was written: " + failures,
-          "run 'swarmsnap verify " + "<swarm dir>' on this node's state to see every check");
-    }
   }
 
   private static List<ArchiveSource> sources(Path staging, List<StagedFile> files) {

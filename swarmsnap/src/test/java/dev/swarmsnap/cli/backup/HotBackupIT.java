@@ -67,7 +67,7 @@ class HotBackupIT {
     assertVerifies(follower, archive);
     Swarmsnap.Run inspect = Swarmsnap.on(follower, "inspect", archive.toString(), "--json");
     assertThat(inspect.code()).as(inspect.err()).isZero();
-    assertThat(inspect.out()).contains("\"mode\" : \"hot\"");
+    assertThat(inspect.json().path("backupMode").asText()).isEqualTo("hot");
   }
 
   @Test
