@@ -3,8 +3,8 @@
 
   api-poll.py poll SOCKET FILE   GET /swarm on the engine's unix socket every 50 ms until SIGTERM;
                                  one line per poll to FILE: start (epoch s), latency (ms), ok (1/0)
-  api-poll.py summary FILE       polls failed worst_ms p99_ms outage_s (outage: longest run of failed
-                                 polls, from the first failed poll to the next answered one)
+  api-poll.py summary FILE       polls failed worst_ms p99_ms longest_wait_s (the longest time between
+                                 two answers: an outage, or one slow answer, as a client waits it)
 
 /swarm, not /_ping: the swarm component answers it from its raft store, so a stalled manager shows.
 Polls do not overlap; a slow answer delays the next poll. Same rules as the tests' ApiPoller.
@@ -57,14 +57,9 @@ def summary(path):
     failed = sum(1 for r in rows if r[2] == "0")
     worst = ok[-1] if ok else 0.0
     p99 = ok[max(0, math.ceil(0.99 * len(ok)) - 1)] if ok else 0.0
-    outage, down_since = 0.0, None
-    for r in rows:
-        if r[2] == "0" and down_since is None:
-            down_since = float(r[0])
-        elif r[2] == "1" and down_since is not None:
-            outage = max(outage, float(r[0]) - down_since)
-            down_since = None
-    print(len(rows), failed, f"{worst:.1f}", f"{p99:.1f}", f"{outage:.2f}")
+    answered = [float(r[0]) + float(r[1]) / 1000 for r in rows if r[2] == "1"]
+    wait = max((b - a for a, b in zip(answered, answered[1:])), default=0.0)
+    print(len(rows), failed, f"{worst:.1f}", f"{p99:.1f}", f"{wait:.2f}")
 
 
 if __name__ == "__main__":

@@ -156,6 +156,8 @@ public final class BackupService {
         HotCopyStep.Result hot = hotCopy.copy(run, subject, staging.path(), new ApiView(api), key.key());
         copy = hot.outcome();
         state = hot.state();
+        // the view less what was removed during the copy, so that verify of the archive holds too
+        apiFiles = new ApiSnapshotWriter().write(hot.view().documents(), staging.path());
       } else {
         copy = copyWhileStopped(run, subject, key, staging.path()).outcome();
         run.listener().step("verifying the copied state");

@@ -44,9 +44,11 @@ final class HotCopyStep {
    * The copy and its state.
    *
    * @param outcome how it was copied, for the manifest and the report
-   * @param state the verified state of the copy, at least as new as the API view
+   * @param state the verified state of the copy, at least as new as {@code view}
+   * @param view the API view taken before the copy less the objects removed by the time the copy
+   *     was done: what the copy was checked against, and what the archive keeps as {@code api/}
    */
-  record Result(CopyOutcome outcome, SwarmState state) {}
+  record Result(CopyOutcome outcome, SwarmState state, ApiView view) {}
 
   /**
    * The hot copy: nothing stops; keys, snapshot and WAL are copied in that order until one copy saw
@@ -73,13 +75,16 @@ final class HotCopyStep {
     run.listener().step("copied in " + copyMillis + " ms" + (copy.attempts() > 1 ? " (try " + copy.attempts() + ")" : "")
         + "; the engine kept running");
 
+    // Objects removed after the view was taken need not be in the copy: the API, asked again now
+    // that the copy is done, tells them apart from objects a stale copy lacks (docs/engine-behaviour.md §4.6).
+    ApiView expected = api.withoutObjectsRemovedBy(new ApiView(run.engine().apiSnapshot()));
     run.listener().step("verifying the copied state");
     Path swarm = staging.resolve("swarm");
     SwarmState state = CopyVerification.verified(verifier.verify(swarm, key));
     List<StagedFile> files = copy.files();
     Optional<CommitRaise> raise = Optional.empty();
-    if (!shortfall(state, api).isEmpty() && state.raft().lastIndex() > state.raft().commitIndex()) {
-      OptionalLong proven = provenCommitted(swarm, key, api, state.raft());
+    if (!shortfall(state, expected).isEmpty() && state.raft().lastIndex() > state.raft().commitIndex()) {
+      OptionalLong proven = provenCommitted(swarm, key, expected, state.raft());
       if (proven.isPresent()) {
         CommitMark.Raised raised;
         try {
@@ -94,9 +99,9 @@ final class HotCopyStep {
         state = CopyVerification.verified(verifier.verify(swarm, key));
       }
     }
-    requireAtLeast(state, api);
+    requireAtLeast(state, expected);
     return new Result(new CopyOutcome(files, new BackupReport.Timings(0, copyMillis, 0), 0, 0, BackupMode.HOT,
-        copy.attempts(), cut, raise), state);
+        copy.attempts(), cut, raise), state, expected);
   }
 
   /**
