@@ -35,6 +35,11 @@ public final class ConfigChurn implements AutoCloseable {
   private final String prefix;
   private Ticker ticker;
   private final ObjectMapper json = new ObjectMapper();
+  /**
+   * Held for a whole write, and by {@link #protect()}: a removal chosen before the call must not be
+   * sent after it (it would remove a config the test counts as "existed before").
+   */
+  private final Object writing = new Object();
   /** Name to ID, oldest first. */
   private final Map<String, String> alive = new LinkedHashMap<>();
   private Set<String> protectedNames = Set.of();
@@ -60,10 +65,17 @@ public final class ConfigChurn implements AutoCloseable {
     return name.startsWith(prefix + "-");
   }
 
-  /** Freezes the configs alive now (every acknowledged create not yet removed) and returns their names. */
-  public synchronized Set<String> protect() {
-    protectedNames = Set.copyOf(alive.keySet());
-    return protectedNames;
+  /**
+   * Freezes the configs alive now (every acknowledged create not yet removed) and returns their
+   * names; waits for the write under way, so no removal chosen earlier is sent later.
+   */
+  public Set<String> protect() {
+    synchronized (writing) {
+      synchronized (this) {
+        protectedNames = Set.copyOf(alive.keySet());
+        return protectedNames;
+      }
+    }
   }
 
   /** Lets the load remove any of its configs again. */
@@ -82,6 +94,12 @@ public final class ConfigChurn implements AutoCloseable {
   }
 
   private void writeOnce() {
+    synchronized (writing) {
+      writeOnceWhileHolding();
+    }
+  }
+
+  private void writeOnceWhileHolding() {
     String removable;
     synchronized (this) {
       List<String> own = alive.keySet().stream().filter(n -> !protectedNames.contains(n)).toList();
