@@ -51,6 +51,9 @@ class HotBackupIT {
     assertThat(run.json().path("mode").asText()).isEqualTo("hot");
     assertThat(run.json().path("downtimeMillis").asLong()).isZero();
     assertVerifies(leader, Path.of(run.json().path("archive").asText()));
+    Swarmsnap.Run status = Swarmsnap.on(leader, "status", "--json");
+    assertThat(status.json().path("hotBackup").path("safe").asBoolean()).as(status.out()).isTrue();
+    assertThat(Swarmsnap.on(leader, "status").out()).contains("hot backup: safe anywhere");
   }
 
   @Test
