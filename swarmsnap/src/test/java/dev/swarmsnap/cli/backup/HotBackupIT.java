@@ -126,6 +126,33 @@ class HotBackupIT {
     }
   }
 
+  @Test
+  @Order(5)
+  void aWalSegmentStartedDuringTheCopyIsDetectedAndTheCopyTakenAgain(Lab lab, @TempDir Path work) throws Exception {
+    LabNode follower = BackupIT.follower(lab, 0);
+    String leader = lab.leader();
+    Path walDir = follower.swarmDir().resolve("raft/wal-v3-encrypted");
+    List<String> segments = walSegments(walDir);
+    Paused paused = Paused.spawn(follower, work, "hot-snapshot-copied");
+    // a segment holds 64 MB: configs of 480 KB (the limit is 500 KB) fill it in about 135 entries
+    String data = "s".repeat(480 * 1024);
+    for (int i = 0; i < 200 && walSegments(walDir).equals(segments); i++) {
+      lab.dockerWithStdin(leader, QUICK, data, "config", "create", "hot_segment_" + i, "-").requireOk("config create");
+    }
+    assertThat(Await.until(QUICK, () -> !walSegments(walDir).equals(segments)))
+        .as("the follower started a new WAL segment").isTrue();
+
+    String log = paused.resumeAndWait();
+
+    assertThat(paused.exitCode()).as(log).isZero();
+    assertThat(log).contains("a WAL segment was added during the copy; copying again (try 2 of 5)");
+    assertVerifies(follower, only(work.resolve("out")));
+  }
+
+  private static List<String> walSegments(Path walDir) {
+    return names(walDir).stream().filter(n -> n.endsWith(".wal")).toList();
+  }
+
   /** A hot backup spawned to pause at one moment of its copy until the test lets it go on. */
   private record Paused(Process process, Path log, Path resume) {
     static Paused spawn(LabNode node, Path work, String phase) throws IOException {
