@@ -51,32 +51,4 @@ public record BackupReport(
     objects = Map.copyOf(objects);
     warnings = List.copyOf(warnings);
   }
-
-  /** A cold backup's report. */
-  public BackupReport(
-      String archive,
-      long archiveBytes,
-      String archiveSha256,
-      Instant createdAt,
-      String clusterId,
-      String nodeId,
-      String hostname,
-      String engineVersion,
-      String engineControl,
-      boolean autolock,
-      Optional<String> unlockKeyFingerprint,
-      long realDataBytes,
-      Timings outage,
-      long downtimeMillis,
-      long readyMillis,
-      long totalMillis,
-      Map<String, Integer> objects,
-      long raftSnapshotIndex,
-      long raftLastIndex,
-      List<String> warnings,
-      Optional<Instant> certificateExpiry) {
-    this(archive, archiveBytes, archiveSha256, createdAt, clusterId, nodeId, hostname, engineVersion, engineControl,
-        autolock, unlockKeyFingerprint, realDataBytes, outage, downtimeMillis, readyMillis, totalMillis, objects,
-        raftSnapshotIndex, raftLastIndex, warnings, certificateExpiry, BackupMode.COLD, 1, Optional.empty());
-  }
 }

@@ -32,26 +32,6 @@ public record StatusReport(
     managers = List.copyOf(managers);
   }
 
-  /** The report with the hot verdict derived from the cold one. */
-  public StatusReport(
-      String endpoint,
-      String nodeId,
-      String hostname,
-      String engineVersion,
-      String apiVersion,
-      String swarmState,
-      String role,
-      boolean leader,
-      Optional<String> clusterId,
-      Optional<Boolean> autolock,
-      Optional<QuorumView> quorum,
-      List<ManagerView> managers,
-      SwarmDirectoryFacts swarmDirectory,
-      Safety safety) {
-    this(endpoint, nodeId, hostname, engineVersion, apiVersion, swarmState, role, leader, clusterId, autolock, quorum,
-        managers, swarmDirectory, safety, HotBackupSafety.of(safety));
-  }
-
   /** The quorum figures as users read them. */
   public record QuorumView(int managers, int reachable, int needed, int canLose) {
     static QuorumView of(Quorum quorum) {

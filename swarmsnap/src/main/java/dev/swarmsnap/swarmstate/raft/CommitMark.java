@@ -17,11 +17,11 @@ import java.util.Optional;
  * therefore never marked committed, and a reader of the copy (and a force-new-cluster start) drops
  * them. An engine stopped cleanly flushes the buffer, so a cold copy never shows this.
  *
- * <p>The proof: every object version in the engine's API view is the raft index of a committed
- * entry, and raft never rewrites a committed entry, so every entry of the copy up to the view's
- * highest version is committed. This appends one {@code HardState} with the same term and vote
- * and that commit index, exactly the record the engine's next flush would have written; nothing
- * is raised past the copy's last entry. Not thread-safe per directory.
+ * <p>The caller proves how far the entries are committed (a hot backup: the lowest index through
+ * which the copy holds its API view, which shows only committed data; raft never rewrites a
+ * committed entry). This appends one {@code HardState} with the same term and vote and that commit
+ * index, exactly the record the engine's next flush would have written; nothing is raised past the
+ * copy's last entry. Not thread-safe per directory.
  */
 public final class CommitMark {
   private static final String SNAP_DIR = "raft/snap-v3-encrypted";
@@ -41,7 +41,7 @@ public final class CommitMark {
    * Raises the copy's commit index to {@code min(last index, provenCommitted)} if it is lower.
    *
    * @param swarmDir a copy of a swarm directory whose WAL ends cleanly (a torn tail already cut)
-   * @param provenCommitted an index known to be committed (the API view's highest object version)
+   * @param provenCommitted an index known to be committed
    * @return what was written, or empty if the copy's commit index was already as high
    * @throws dev.swarmsnap.error.CorruptStateException if the WAL cannot be read
    */

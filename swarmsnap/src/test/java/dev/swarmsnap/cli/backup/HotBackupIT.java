@@ -51,6 +51,9 @@ class HotBackupIT {
     assertThat(run.json().path("mode").asText()).isEqualTo("hot");
     assertThat(run.json().path("downtimeMillis").asLong()).isZero();
     assertVerifies(leader, Path.of(run.json().path("archive").asText()));
+    Swarmsnap.Run status = Swarmsnap.on(leader, "status", "--json");
+    assertThat(status.json().path("hotBackup").path("safe").asBoolean()).as(status.out()).isTrue();
+    assertThat(Swarmsnap.on(leader, "status").out()).contains("hot backup: safe anywhere");
   }
 
   @Test
@@ -121,6 +124,66 @@ class HotBackupIT {
     } finally {
       lab.docker(leader, QUICK, "swarm", "update", "--autolock=false").requireOk("autolock off");
     }
+  }
+
+  @Test
+  @Order(5)
+  void aWalSegmentStartedDuringTheCopyIsDetectedAndTheCopyTakenAgain(Lab lab, @TempDir Path work) throws Exception {
+    LabNode follower = BackupIT.follower(lab, 0);
+    String leader = lab.leader();
+    Path walDir = follower.swarmDir().resolve("raft/wal-v3-encrypted");
+    Path nodeKey = follower.swarmDir().resolve("certificates/swarm-node.key");
+    // the autolock change before ends with a raft DEK rotation and its snapshot: let it finish first
+    assertThat(Await.until(QUICK, () -> !read(nodeKey).contains("raft-dek-pending")
+        && !read(nodeKey).contains("raft-dek-needs-rotation"))).isTrue();
+    List<String> segments = walSegments(walDir);
+    Paused paused = Paused.spawn(follower, work, "hot-snapshot-copied");
+    // a segment holds 64 MB: configs of 480 KB (the limit is 500 KB) fill it in about 135 entries
+    String data = "s".repeat(480 * 1024);
+    for (int i = 0; i < 200 && walSegments(walDir).equals(segments); i++) {
+      lab.dockerWithStdin(leader, QUICK, data, "config", "create", "hot_segment_" + i, "-").requireOk("config create");
+    }
+    assertThat(Await.until(QUICK, () -> !walSegments(walDir).equals(segments)))
+        .as("the follower started a new WAL segment").isTrue();
+
+    String log = paused.resumeAndWait();
+
+    assertThat(paused.exitCode()).as(log).isZero();
+    assertThat(log).contains("a WAL segment was added during the copy; copying again (try 2 of 5)");
+    assertVerifies(follower, only(work.resolve("out")));
+  }
+
+  @Test
+  @Order(6)
+  void aWalSegmentGarbageCollectedDuringTheCopyIsDetectedAndTheCopyTakenAgain(Lab lab, @TempDir Path work)
+      throws Exception {
+    LabNode follower = BackupIT.follower(lab, 0);
+    String leader = lab.leader();
+    Path walDir = follower.swarmDir().resolve("raft/wal-v3-encrypted");
+    List<String> segments = walSegments(walDir);
+    assertThat(segments).as("the previous test left two segments").hasSizeGreaterThan(1);
+    Paused paused = Paused.spawn(follower, work, "hot-snapshot-copied");
+    try {
+      // a snapshot past the second segment's first index lets the GC remove the first segment
+      lab.docker(leader, QUICK, "swarm", "update", "--snapshot-interval", "5").requireOk("snapshot interval 5");
+      for (int i = 0; i < 6; i++) {
+        lab.dockerWithStdin(leader, QUICK, "x", "config", "create", "hot_gc_" + i, "-").requireOk("config create");
+      }
+      assertThat(Await.until(QUICK, () -> !walSegments(walDir).contains(segments.get(0))))
+          .as("the follower removed its oldest segment").isTrue();
+    } finally {
+      lab.docker(leader, QUICK, "swarm", "update", "--snapshot-interval", "10000").requireOk("snapshot interval back");
+    }
+
+    String log = paused.resumeAndWait();
+
+    assertThat(paused.exitCode()).as(log).isZero();
+    assertThat(log).contains(segments.get(0) + " was removed during the copy; copying again (try 2 of 5)");
+    assertVerifies(follower, only(work.resolve("out")));
+  }
+
+  private static List<String> walSegments(Path walDir) {
+    return names(walDir).stream().filter(n -> n.endsWith(".wal")).toList();
   }
 
   /** A hot backup spawned to pause at one moment of its copy until the test lets it go on. */
