@@ -145,8 +145,9 @@ class HotBackupUnderLoadIT {
       before = SwarmObjects.listed(api).without(n -> churn.owns(n) && !kept.contains(n));
       ApiPoller poller = ApiPoller.start(api, POLL_EVERY);
       try {
-        run = RestoreLab.swarmsnap(node, runDir, Map.of(), "backup", "--hot", "--output", archives().toString(),
-            "--json");
+        // a file name of our own: archive names go by the second, and two rounds can share one
+        run = RestoreLab.swarmsnap(node, runDir, Map.of(), "backup", "--hot", "--output",
+            archives().resolve(label + "-" + number + ".swarmsnap").toString(), "--json");
       } finally {
         polls = poller.stop();
       }
