@@ -61,7 +61,8 @@ class HotBackupUnderLoadIT {
 
     String line() {
       return String.format(Locale.ROOT, "hot-round %s %d/%d %s: %s", node, number, ROUNDS,
-          passed() ? "PASS" : "FAIL", passed() ? figures : String.join("; ", problems).replace('\n', ' ') + " (" + figures + ")");
+          passed() ? "PASS" : "FAIL",
+          passed() ? figures : String.join("; ", problems).replace('\n', ' ') + " (" + figures + ")");
     }
   }
 

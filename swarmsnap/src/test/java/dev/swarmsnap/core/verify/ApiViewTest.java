@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ApiViewTest {
   @Test
   void objectsALaterViewNoLongerListsAreDroppedTheRestIsKeptAsItWas() {
-    byte[] swarm = "{\"ID\":\"c1\",\"Version\":{\"Index\":5}}".getBytes(StandardCharsets.UTF_8);
-    byte[] secrets = "[{\"ID\":\"s1\",\"Version\":{\"Index\":7},\"Spec\":{\"Name\":\"s\"}}]".getBytes(StandardCharsets.UTF_8);
+    byte[] swarm = bytes("{\"ID\":\"c1\",\"Version\":{\"Index\":5}}");
+    byte[] secrets = bytes("[{\"ID\":\"s1\",\"Version\":{\"Index\":7},\"Spec\":{\"Name\":\"s\"}}]");
     ApiView before = new ApiView(Map.of(
         "swarm", swarm,
         "configs", bytes("[{\"ID\":\"gone\",\"Version\":{\"Index\":9},\"Spec\":{\"Name\":\"g\"}},"
@@ -26,7 +26,8 @@ class ApiViewTest {
     ApiView expected = before.withoutObjectsRemovedBy(later);
 
     assertThat(expected.list("configs").orElseThrow()).extracting(ApiObject::id).containsExactly("kept");
-    assertThat(expected.list("configs").orElseThrow().get(0).version().getAsLong()).as("the earlier version").isEqualTo(10);
+    assertThat(expected.list("configs").orElseThrow().get(0).version().getAsLong())
+        .as("the earlier version").isEqualTo(10);
     assertThat(expected.list("networks").orElseThrow()).isEmpty();
     assertThat(expected.documents().get("secrets")).as("unreadable later: kept whole").isEqualTo(secrets);
     assertThat(expected.documents().get("swarm")).isEqualTo(swarm);
