@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -64,18 +65,29 @@ final class StateLoad {
   private static final long ENTRY_BYTES_IN_FLIGHT = 16L << 20;
 
   private final StoreReplayer store;
+  /**
+   * Replays entries up to this index instead of the WAL's commit index (never past the last
+   * entry); empty for the commit index, as dockerd and force-new-cluster do.
+   */
+  private final OptionalLong applyThrough;
 
   StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal) {
-    this(dir, key, strict, reveal, new StoreReplayer());
+    this(dir, key, strict, reveal, new StoreReplayer(), OptionalLong.empty());
   }
 
-  /** As the other constructor, replaying into {@code store} (e.g. one that keeps config data). */
-  StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal, StoreReplayer store) {
+  StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal, OptionalLong applyThrough) {
+    this(dir, key, strict, reveal, new StoreReplayer(), applyThrough);
+  }
+
+  /** As the other constructors, replaying into {@code store} (e.g. one that keeps config data). */
+  StateLoad(SwarmFiles dir, Optional<UnlockKey> key, boolean strict, boolean reveal, StoreReplayer store,
+      OptionalLong applyThrough) {
     this.store = store;
     this.dir = dir;
     this.key = key;
     this.strict = strict;
     this.reveal = reveal;
+    this.applyThrough = applyThrough;
   }
 
   List<Finding> findings() {
@@ -220,7 +232,8 @@ final class StateLoad {
             applied[0]++;
           })) {
         try {
-          new RaftLog(dir, segments, snapIndex, snapTerm).entries(log, log.commit(),
+          long upTo = applyThrough.isPresent() ? Math.min(applyThrough.getAsLong(), log.lastIndex()) : log.commit();
+          new RaftLog(dir, segments, snapIndex, snapTerm).entries(log, upTo,
               le -> workers.submit(le, le.entry().getData().size()));
         } catch (RuntimeException readFailure) {
           workers.finish(); // an earlier entry that does not open is reported first, as in log order

@@ -8,6 +8,7 @@ import dev.swarmsnap.swarmstate.model.SwarmState;
 import dev.swarmsnap.swarmstate.store.StoreReplayer;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads a manager's swarm directory offline into the read model (docs/swarm-state-format.md §4.7): keys, newest
@@ -46,7 +47,8 @@ public final class SwarmStateReader {
    * as {@link dev.swarmsnap.swarmstate.model.SecretValue}), for the logical export.
    */
   public StateWithSpecs readWithSpecs(SwarmFiles files, Optional<UnlockKey> unlockKey) {
-    StateLoad load = new StateLoad(files, unlockKey, true, false, StoreReplayer.keepingConfigData());
+    StateLoad load = new StateLoad(files, unlockKey, true, false, StoreReplayer.keepingConfigData(),
+        OptionalLong.empty());
     SwarmState state = load.run().orElseThrow();
     return new StateWithSpecs(state, new StoreSpecs().read(load.store().orElseThrow()));
   }

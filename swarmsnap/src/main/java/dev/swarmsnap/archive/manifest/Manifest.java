@@ -15,6 +15,9 @@ import java.util.Set;
  * @param createdAt when the backup was taken, UTC
  * @param engineDowntimeMillis how long the engine was stopped for the cold copy
  * @param files every file and directory, paths unique
+ * @param mode cold (engine stopped) or hot (copied while it ran); absent in older archives: cold
+ * @param walCut a hot backup's cut of a torn final WAL record, if it made one
+ * @param commitRaise a hot backup's raise of the WAL's commit index to what its API view proves, if any
  */
 public record Manifest(
     @JsonProperty(value = "format_version", required = true) FormatVersion formatVersion,
@@ -26,7 +29,10 @@ public record Manifest(
     @JsonProperty("raft") RaftFacts raft,
     @JsonProperty(value = "lock", required = true) LockFacts lock,
     @JsonProperty(value = "engine_downtime_ms", required = true) long engineDowntimeMillis,
-    @JsonProperty(value = "files", required = true) List<ManifestFile> files) {
+    @JsonProperty(value = "files", required = true) List<ManifestFile> files,
+    @JsonProperty("mode") BackupMode mode,
+    @JsonProperty("wal_cut") Optional<WalCut> walCut,
+    @JsonProperty("commit_raise") Optional<CommitRaise> commitRaise) {
 
   /** Far above any real swarm (Docker advises at most 7 managers); bounds what a reader walks. */
   private static final int MAX_MANAGERS = 1024;
@@ -41,6 +47,12 @@ public record Manifest(
     raft = Objects.requireNonNullElse(raft, RaftFacts.UNKNOWN);
     Objects.requireNonNull(lock, "lock");
     files = List.copyOf(Objects.requireNonNull(files, "files"));
+    mode = Objects.requireNonNullElse(mode, BackupMode.COLD);
+    walCut = Objects.requireNonNullElse(walCut, Optional.empty());
+    commitRaise = Objects.requireNonNullElse(commitRaise, Optional.empty());
+    if ((walCut.isPresent() || commitRaise.isPresent()) && mode != BackupMode.HOT) {
+      throw new IllegalArgumentException("wal_cut or commit_raise is set, but only a hot backup changes the WAL");
+    }
     if (managers.size() > MAX_MANAGERS) {
       throw new IllegalArgumentException("managers lists more than " + MAX_MANAGERS + " nodes");
     }
@@ -67,6 +79,22 @@ public record Manifest(
         }
       }
     }
+  }
+
+  /** A cold backup's manifest, as written before the mode existed. */
+  public Manifest(
+      FormatVersion formatVersion,
+      String toolVersion,
+      Instant createdAt,
+      EngineFacts engine,
+      NodeFacts node,
+      List<ManagerEntry> managers,
+      RaftFacts raft,
+      LockFacts lock,
+      long engineDowntimeMillis,
+      List<ManifestFile> files) {
+    this(formatVersion, toolVersion, createdAt, engine, node, managers, raft, lock, engineDowntimeMillis, files,
+        BackupMode.COLD, Optional.empty(), Optional.empty());
   }
 
   /** The entry for {@code path}, if listed. */

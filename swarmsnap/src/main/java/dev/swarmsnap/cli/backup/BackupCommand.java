@@ -48,14 +48,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code swarmsnap backup}: a cold backup of this manager's swarm state, done right. */
+/** {@code swarmsnap backup}: a backup of this manager's swarm state, cold or ({@code --hot}) live, done right. */
 @Command(
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
       "Backs up this manager's swarm state: checks it is safe, stops the engine only while the real"
           + " data is copied (a watchdog restarts it whatever happens), unlocks it again when autolocked,"
-          + " verifies the copy, and writes one archive (mode 0600).",
+          + " verifies the copy, and writes one archive (mode 0600). With --hot nothing stops: the state is"
+          + " copied while the engine runs, in a safe order, and checked before the archive is accepted.",
     },
     footer = {
       "",
@@ -63,6 +64,7 @@ import picocli.CommandLine.Option;
       "  swarmsnap backup --output /var/backups/swarm/",
       "  swarmsnap backup --output /backups --unlock-key-cmd 'pass show swarm/prod' --json",
       "  swarmsnap backup --accept-outage        # single-manager swarm, no terminal",
+      "  swarmsnap backup --hot --output /var/backups/swarm/   # no outage, on any manager",
       "  swarmsnap backup --output /backups --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
       "  swarmsnap backup --scheduled --output /backups --metrics-file /var/lib/node_exporter/swarmsnap.prom",
       "  swarmsnap backup --output /var/backups/swarm --repo s3://backups/prod --remove-local"
@@ -88,6 +90,12 @@ public final class BackupCommand implements Callable<Integer> {
   @Option(names = "--swarm-dir", paramLabel = "DIR",
       description = "The swarm directory (default: $SWARMSNAP_SWARM_DIR, else <engine data-root>/swarm).")
   Path swarmDir;
+
+  @Option(names = "--hot",
+      description = "Copy while the engine keeps running: no stop, no election, safe on the leader or any manager."
+          + " Keys, raft snapshot and WAL are copied in that order and the copy is taken again if the engine wrote"
+          + " a snapshot, a WAL segment or a key meanwhile.")
+  boolean hot;
 
   @Option(names = "--allow-leader", description = "Back up the leader even though followers exist (forces an election).")
   boolean allowLeader;
@@ -134,7 +142,7 @@ public final class BackupCommand implements Callable<Integer> {
       return Optional.empty();
     }
     return Optional.of(() -> new ScheduledTurn(ScheduledTurn.Pause.SLEEP)
-        .decide(client, automation.takeoverDelay(), context.err()::println));
+        .decide(client, automation.takeoverDelay(), hot, context.err()::println));
   }
 
   private Set<String> secretVariables() {
@@ -148,7 +156,7 @@ public final class BackupCommand implements Callable<Integer> {
     BackupRequest request = new BackupRequest(
         target,
         Optional.ofNullable(swarmDir).or(() -> context.env("SWARMSNAP_SWARM_DIR").map(Path::of)),
-        new BackupOptions(allowLeader, acceptOutage, context.interactive(), downtime.maxDowntime()),
+        new BackupOptions(allowLeader, acceptOutage, context.interactive(), downtime.maxDowntime(), hot),
         unlockKey.source(),
         RunDirectory.of(context),
         VersionProvider.version());

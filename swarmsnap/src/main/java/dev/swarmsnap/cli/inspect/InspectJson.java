@@ -1,6 +1,8 @@
 package dev.swarmsnap.cli.inspect;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.swarmsnap.archive.manifest.BackupMode;
+import dev.swarmsnap.archive.manifest.WalCut;
 import dev.swarmsnap.core.inspect.Inspection;
 import dev.swarmsnap.swarmstate.model.ClusterInfo;
 import dev.swarmsnap.swarmstate.model.ConfigInfo;
@@ -28,7 +30,8 @@ import java.util.TreeMap;
  * manager} (raft ID, raft address, {@code leader}: {@code yes} or {@code unknown}); a service has
  * {@code mode} with {@code replicas}, or a replicated job's {@code totalCompletions} and {@code
  * maxConcurrent}. Built field by field from the read model, so nothing the model does not expose
- * (keys, tokens, CA key) can leak, and a secret's value is present only when it was revealed.
+ * (keys, tokens, CA key) can leak, and a secret's value is present only when it was revealed. An
+ * archive adds {@code backupMode} ({@code cold} or {@code hot}) and a hot one's {@code walCut}.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 record InspectJson(
@@ -44,7 +47,9 @@ record InspectJson(
     List<Secret> secrets,
     List<TaskInfo> tasks,
     Map<String, Integer> taskStates,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<String> backupMode,
+    Optional<WalCut> walCut) {
 
   @JsonInclude(JsonInclude.Include.NON_ABSENT)
   record Cluster(String id, String name, long version, Optional<Instant> createdAt, boolean autolock,
@@ -96,7 +101,9 @@ record InspectJson(
         s.secrets().stream().map(InspectJson::secret).toList(),
         s.tasks(),
         states,
-        s.warnings());
+        s.warnings(),
+        inspection.backupMode().map(BackupMode::label),
+        inspection.walCut());
   }
 
   private static Node node(NodeInfo n) {

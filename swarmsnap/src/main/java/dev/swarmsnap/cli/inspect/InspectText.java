@@ -1,6 +1,7 @@
 package dev.swarmsnap.cli.inspect;
 
 import dev.swarmsnap.cli.HumanUnits;
+import dev.swarmsnap.cli.TerminalText;
 import dev.swarmsnap.core.inspect.Inspection;
 import dev.swarmsnap.swarmstate.model.ClusterInfo;
 import dev.swarmsnap.swarmstate.model.ManagerInfo;
@@ -38,7 +39,10 @@ final class InspectText {
     Instant now = clock.instant();
     ClusterInfo c = s.cluster();
     row("Source", inspection.source() + (inspection.archive()
-        ? " (archive" + inspection.backupCreatedAt().map(t -> ", taken " + t).orElse("") + ")" : ""));
+        ? " (archive" + inspection.backupCreatedAt().map(t -> ", taken " + t).orElse("")
+            + inspection.backupMode().map(m -> ", " + m.label()).orElse("") + ")" : ""));
+    inspection.walCut().ifPresent(cut -> row("WAL cut", cut.bytesDropped() + " bytes of a torn final record dropped"
+        + " from " + TerminalText.escape(cut.segment()) + " by the hot copy; last index kept " + cut.lastIndexKept()));
     row("Cluster", c.id() + " (" + c.name() + ", version " + c.version() + ")"
         + c.createdAt().map(t -> ", created " + t).orElse(""));
     row("Autolock", c.autolockManagers()

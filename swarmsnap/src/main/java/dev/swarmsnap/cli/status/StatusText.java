@@ -60,6 +60,7 @@ final class StatusText {
     row("Verdict", head);
     r.safety().reasons().forEach(reason -> out.println("  - " + reason));
     r.safety().suggestion().ifPresent(s -> out.println("  next: " + s));
+    row("Hot", r.hotBackup().reason());
   }
 
   private void row(String label, String value) {

@@ -10,9 +10,16 @@ import java.util.Objects;
  * @param acceptOutage accept that the swarm loses its management API (single manager, or quorum
  *     lost while this node is down)
  * @param interactive a person is at a terminal who can confirm
+ * @param hot copy while the engine runs (no outage, so no leader or quorum concern)
  */
-public record BackupOptions(boolean allowLeader, boolean acceptOutage, boolean interactive, Duration maxDowntime) {
+public record BackupOptions(
+    boolean allowLeader, boolean acceptOutage, boolean interactive, Duration maxDowntime, boolean hot) {
   public BackupOptions {
     Objects.requireNonNull(maxDowntime, "maxDowntime");
+  }
+
+  /** A cold backup's options. */
+  public BackupOptions(boolean allowLeader, boolean acceptOutage, boolean interactive, Duration maxDowntime) {
+    this(allowLeader, acceptOutage, interactive, maxDowntime, false);
   }
 }

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides whether a backup may stop this engine, from the status verdict and the user's options.
+ * Decides whether a backup may stop this engine (or, with {@code --hot}, copy it while it runs), from
+ * the status verdict and the user's options.
  * Pure. Refusals are exceptions with exit code UNSAFE (or NOT_A_MANAGER) whose hint names the way
  * out: a follower to run on, or the option that accepts the risk.
  */
@@ -23,6 +24,9 @@ public final class BackupPreflight {
     }
     if (safety.has(Concern.LOCKED) || safety.has(Concern.NOT_READY)) {
       throw refusal(safety, safety.suggestion().orElse(null));
+    }
+    if (options.hot()) {
+      return hot(safety);
     }
     List<String> warnings = new ArrayList<>();
     boolean outage = false;
@@ -52,6 +56,18 @@ public final class BackupPreflight {
       }
     }
     return new Preflight(outage, outage && !options.acceptOutage(), warnings);
+  }
+
+  /**
+   * A hot copy stops nothing, so the leader, a single manager and a thin quorum are all fine. A
+   * swarm without a leader is not: the API view the copy is checked against needs one.
+   */
+  private static Preflight hot(Safety safety) {
+    if (safety.has(Concern.NO_QUORUM)) {
+      throw refusal(safety, "a hot backup checks its copy against the swarm's API, which needs a leader;"
+          + " take a cold backup with --accept-outage instead (without --hot)");
+    }
+    return new Preflight(false, false, List.of());
   }
 
   private static SwarmsnapException refusal(Safety safety, String hint) {

@@ -1,5 +1,7 @@
 package dev.swarmsnap.core.backup;
 
+import dev.swarmsnap.archive.manifest.BackupMode;
+import dev.swarmsnap.archive.manifest.WalCut;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,9 @@ import java.util.Optional;
  * @param readyMillis engine stop issued until the node was a ready, reachable manager again
  * @param objects object counts of the backed-up state by kind (services, nodes, ...)
  * @param certificateExpiry when the first of the backed-up node certificate and root CA expires
+ * @param mode {@code cold} (engine stopped) or {@code hot} (copied while it ran)
+ * @param copyAttempts how many copies a hot backup took until one saw the directory unchanged (1 for cold)
+ * @param walCut a hot backup's cut of a torn final WAL record, if it made one
  */
 public record BackupReport(
     String archive,
@@ -35,7 +40,10 @@ public record BackupReport(
     long raftSnapshotIndex,
     long raftLastIndex,
     List<String> warnings,
-    Optional<Instant> certificateExpiry) {
+    Optional<Instant> certificateExpiry,
+    BackupMode mode,
+    int copyAttempts,
+    Optional<WalCut> walCut) {
   /** The parts of the engine's downtime, in milliseconds. */
   public record Timings(long stopMillis, long copyMillis, long startMillis) {}
 

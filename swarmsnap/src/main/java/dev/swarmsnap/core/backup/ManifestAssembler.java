@@ -28,7 +28,7 @@ final class ManifestAssembler {
       SwarmView view,
       Optional<UnlockKeyCheck.Fitted> key,
       RaftSummary raft,
-      long downtimeMillis,
+      CopyOutcome copy,
       List<StagedFile> files) {
     return new Manifest(
         FormatVersion.CURRENT,
@@ -48,8 +48,11 @@ final class ManifestAssembler {
             key.isPresent(),
             key.map(UnlockKeyCheck.Fitted::fingerprint),
             key.map(UnlockKeyCheck.Fitted::kekVersion)),
-        downtimeMillis,
-        files.stream().map(ManifestAssembler::entry).toList());
+        copy.downtimeMillis(),
+        files.stream().map(ManifestAssembler::entry).toList(),
+        copy.mode(),
+        copy.walCut(raft.lastIndex()),
+        copy.commitRaise());
   }
 
   private static ManagerEntry manager(SwarmNode node) {

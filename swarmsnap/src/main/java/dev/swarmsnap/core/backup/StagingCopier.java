@@ -36,7 +36,8 @@ public final class StagingCopier {
     return List.copyOf(staged);
   }
 
-  private static List<StagedFile> directories(Path swarmDir) {
+  /** The directories of {@code swarmDir}, sorted, with their modes and owners. */
+  static List<StagedFile> directories(Path swarmDir) {
     try (Stream<Path> walk = Files.walk(swarmDir)) {
       List<StagedFile> dirs = new ArrayList<>();
       for (Path dir : (Iterable<Path>) walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
@@ -64,7 +65,7 @@ public final class StagingCopier {
    * without hashing: this runs while the engine is down, and the hash is taken from the staged copy
    * after the engine is back ({@link #hashed}).
    */
-  private static StagedFile copyOne(Path swarmDir, SwarmDirectoryUsage.DataFile file, Path target) {
+  static StagedFile copyOne(Path swarmDir, SwarmDirectoryUsage.DataFile file, Path target) {
     Path source = swarmDir.resolve(file.relativePath());
     Path destination = target.resolve(file.relativePath());
     try {

@@ -47,7 +47,8 @@ public final class InspectService {
         () -> reader.read(source.files(), unlockKey, revealSecrets));
     source.manifest().ifPresent(m -> requireAgreement(path, m, source, state));
     return new Inspection(source.path().toString(), source.isArchive(),
-        source.manifest().map(m -> m.createdAt().toString()), state);
+        source.manifest().map(m -> m.createdAt().toString()), state,
+        source.manifest().map(Manifest::mode), source.manifest().flatMap(Manifest::walCut));
   }
 
   /**

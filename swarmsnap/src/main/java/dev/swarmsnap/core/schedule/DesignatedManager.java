@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>The rule: among the non-leader managers, ordered by node ID, the first that is ready and
  * reachable. Backing up a follower never forces a leader election (docs/engine-behaviour.md §3). The leader is
  * designated only when it is the only manager. A follower that is down is passed over, so the next
- * in order takes the run until it is back.
+ * in order takes the run until it is back. With {@code --hot} ({@link #chooseForHot}) nothing stops,
+ * so the leader takes its turn in the same order as every other manager.
  */
 public final class DesignatedManager {
   private static final String READY = "ready";
@@ -43,6 +44,33 @@ public final class DesignatedManager {
     boolean self = chosen.id().equals(selfId);
     String who = self ? "this node " + describe(chosen) : describe(chosen);
     String reason = who + " is the designated manager (the ready, reachable follower with the lowest node ID)"
+        + (passedOver.isEmpty() ? "" : "; passed over because not ready and reachable: " + describe(passedOver));
+    return new Designation(Optional.of(chosen), self, passedOver, reason);
+  }
+
+  /**
+   * The rule for {@code backup --scheduled --hot}: a hot copy stops nothing, so the leader is no
+   * longer passed over. Among all managers, ordered by node ID, the first that is ready and
+   * reachable; still one backup per run.
+   *
+   * @param selfId this node's ID ({@code /info .Swarm.NodeID})
+   * @param nodes {@code GET /nodes} as this manager sees it
+   */
+  public Designation chooseForHot(String selfId, List<SwarmNode> nodes) {
+    Objects.requireNonNull(selfId, "selfId");
+    List<SwarmNode> managers = nodes.stream()
+        .filter(SwarmNode::isRaftMember)
+        .sorted(Comparator.comparing(SwarmNode::id))
+        .toList();
+    List<SwarmNode> passedOver = managers.stream().takeWhile(n -> !available(n)).toList();
+    if (passedOver.size() == managers.size()) {
+      return new Designation(Optional.empty(), false, passedOver,
+          "no manager is ready and reachable (" + describe(passedOver) + ")");
+    }
+    SwarmNode chosen = managers.get(passedOver.size());
+    boolean self = chosen.id().equals(selfId);
+    String reason = (self ? "this node " : "") + describe(chosen)
+        + " is the designated manager for hot backups (the ready, reachable manager with the lowest node ID)"
         + (passedOver.isEmpty() ? "" : "; passed over because not ready and reachable: " + describe(passedOver));
     return new Designation(Optional.of(chosen), self, passedOver, reason);
   }

@@ -5,6 +5,7 @@ import dev.swarmsnap.core.status.Concern;
 import dev.swarmsnap.core.status.Safety;
 import dev.swarmsnap.core.status.SwarmView;
 import dev.swarmsnap.engine.EngineClient;
+import dev.swarmsnap.engine.SwarmNode;
 import dev.swarmsnap.error.ExitCode;
 import dev.swarmsnap.error.SwarmsnapException;
 import java.time.Duration;
@@ -51,17 +52,25 @@ public final class ScheduledTurn {
    *     cannot name a designated manager (locked, no quorum, nobody qualifies)
    */
   public Designation decide(EngineClient engine, Duration takeoverDelay, Consumer<String> log) {
-    Designation first = ask(engine);
+    return decide(engine, takeoverDelay, false, log);
+  }
+
+  /**
+   * As {@link #decide(EngineClient, Duration, Consumer)}; with {@code hot}, for {@code backup
+   * --scheduled --hot}, where the leader may be designated too ({@link DesignatedManager#chooseForHot}).
+   */
+  public Designation decide(EngineClient engine, Duration takeoverDelay, boolean hot, Consumer<String> log) {
+    Designation first = ask(engine, hot);
     if (!first.selfStandsIn() || takeoverDelay.isZero()) {
       return first;
     }
     log.accept(first.reason() + "; waiting " + takeoverDelay.toSeconds()
         + " s in case the passed-over manager is only in its own backup outage");
     pause.sleep(takeoverDelay);
-    return ask(engine);
+    return ask(engine, hot);
   }
 
-  private Designation ask(EngineClient engine) {
+  private Designation ask(EngineClient engine, boolean hot) {
     SwarmView view = SwarmView.of(engine);
     if (view.nodes().isEmpty()) {
       Safety verdict = safety.evaluate(view.swarm(), view.nodes());
@@ -72,7 +81,10 @@ public final class ScheduledTurn {
           notManager ? "install the schedule on managers only (swarmsnap schedule remove here)"
               : verdict.suggestion().orElse("bring the managers back; the next run decides again"));
     }
-    Designation designation = designated.choose(view.swarm().nodeId(), view.nodes().orElse(List.of()));
+    List<SwarmNode> nodes = view.nodes().orElse(List.of());
+    Designation designation = hot
+        ? designated.chooseForHot(view.swarm().nodeId(), nodes)
+        : designated.choose(view.swarm().nodeId(), nodes);
     if (designation.designated().isEmpty()) {
       throw new SwarmsnapException(ExitCode.UNSAFE, "scheduled backup: " + designation.reason(),
           "bring a follower manager back (docker node ls); the next run decides again");

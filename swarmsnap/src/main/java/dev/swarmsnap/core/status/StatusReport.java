@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param role {@code manager}, {@code worker}, or {@code none} (not in a swarm)
  * @param quorum present when the managers could be listed
+ * @param safety the verdict for a cold backup (the engine stops)
+ * @param hotBackup the verdict for {@code backup --hot} (nothing stops)
  */
 public record StatusReport(
     String endpoint,
@@ -23,7 +25,8 @@ public record StatusReport(
     Optional<QuorumView> quorum,
     List<ManagerView> managers,
     SwarmDirectoryFacts swarmDirectory,
-    Safety safety) {
+    Safety safety,
+    HotBackupSafety hotBackup) {
 
   public StatusReport {
     managers = List.copyOf(managers);

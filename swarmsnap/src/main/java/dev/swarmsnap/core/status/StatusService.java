@@ -22,6 +22,7 @@ public final class StatusService {
     SwarmView view = SwarmView.of(engine);
     SwarmInfo swarm = view.swarm();
     Path dir = swarmDir.orElse(Path.of(view.info().dockerRootDir(), "swarm"));
+    Safety cold = safety.evaluate(swarm, view.nodes());
     return new StatusReport(
         engine.endpoint(),
         swarm.nodeId(),
@@ -36,7 +37,8 @@ public final class StatusService {
         view.nodes().map(safety::quorumOf).map(StatusReport.QuorumView::of),
         view.managers().stream().map(n -> managerView(n, swarm.nodeId())).toList(),
         directoryProbe.probe(dir),
-        safety.evaluate(swarm, view.nodes()));
+        cold,
+        HotBackupSafety.of(cold));
   }
 
   private static String roleOf(SwarmInfo swarm) {

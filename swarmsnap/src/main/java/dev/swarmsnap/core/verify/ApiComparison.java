@@ -21,12 +21,36 @@ import java.util.function.Function;
  * constantly (a failing image reschedules every few seconds, docs/swarm-state-format.md §4.8), so any task
  * difference is a WARN. An object older in the store than in the API, or missing from the store, is
  * a FAIL.
+ *
+ * <p>{@link #compareAtLeast} is the hot backup's check (docs/engine-behaviour.md §4.6): the API view
+ * is taken before the copy of a running engine, so every object of the view must be in the copy at
+ * its version or a newer one; objects only in the copy came later and are fine.
  */
 public final class ApiComparison {
   private static final int SHOWN = 5;
 
+  /** How strictly the store must match the view. */
+  private enum Mode {
+    /** The view was taken just before the engine stopped: the same objects, newer ones warned. */
+    AT_STOP,
+    /** The view was taken before a hot copy: the copy holds each object at that version or newer. */
+    AT_LEAST
+  }
+
   /** One finding per object kind the archive has a document for, check name {@code api <kind>}. */
   public List<Finding> compare(SwarmState state, ApiView api) {
+    return compare(state, api, Mode.AT_STOP);
+  }
+
+  /**
+   * As {@link #compare}, for a copy taken after {@code api} while the engine ran: FAIL only for an
+   * object of the view that is missing from the copy or older in it.
+   */
+  public List<Finding> compareAtLeast(SwarmState state, ApiView api) {
+    return compare(state, api, Mode.AT_LEAST);
+  }
+
+  private List<Finding> compare(SwarmState state, ApiView api, Mode mode) {
     List<Finding> out = new ArrayList<>();
     Optional<ApiObject> swarm = api.swarm();
     if (swarm.isEmpty()) {
@@ -34,37 +58,24 @@ public final class ApiComparison {
     } else {
       ApiObject c = swarm.get();
       boolean same = c.id().equals(state.cluster().id())
-          && (c.version().isEmpty() || c.version().getAsLong() == state.cluster().version());
+          && (c.version().isEmpty() || c.version().getAsLong() == state.cluster().version()
+              || (mode == Mode.AT_LEAST && c.version().getAsLong() < state.cluster().version()));
       out.add(new Finding("api cluster", same ? Level.OK : Level.FAIL, same
           ? "cluster " + c.id() + " version " + state.cluster().version()
           : "store has cluster " + state.cluster().id() + " version " + state.cluster().version()
               + ", API had " + c.id() + " version " + c.version()));
     }
-    long highWater = highWater(api);
-    out.add(kind(api, "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
-    out.add(kind(api, "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, "networks", highWater, toMap(state.networks(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
-    out.add(kind(api, "configs", highWater, toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
-    out.add(kind(api, "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
-    out.add(kind(api, "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
+    long highWater = api.highestVersion();
+    out.add(kind(api, mode, "nodes", highWater, toMap(state.nodes(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, mode, "services", highWater, toMap(state.services(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, mode, "networks", highWater, toMap(state.networks(), n -> new ApiObject(n.id(), n.name(), version(n.version())))));
+    out.add(kind(api, mode, "configs", highWater, toMap(state.configs(), c -> new ApiObject(c.id(), c.name(), version(c.version())))));
+    out.add(kind(api, mode, "secrets", highWater, toMap(state.secrets(), s -> new ApiObject(s.id(), s.name(), version(s.version())))));
+    out.add(kind(api, mode, "tasks", highWater, toMap(state.tasks(), t -> new ApiObject(t.id(), "", version(t.version())))));
     return out;
   }
 
-  /** The highest raft version anywhere in the API view: anything above it came later. */
-  private static long highWater(ApiView api) {
-    long max = api.swarm().flatMap(c -> c.version().isPresent() ? Optional.of(c.version().getAsLong()) : Optional.empty())
-        .orElse(0L);
-    for (String kind : List.of("nodes", "services", "networks", "configs", "secrets", "tasks")) {
-      for (ApiObject o : api.list(kind).orElse(List.of())) {
-        if (o.version().isPresent()) {
-          max = Math.max(max, o.version().getAsLong());
-        }
-      }
-    }
-    return max;
-  }
-
-  private static Finding kind(ApiView api, String kind, long highWater, Map<String, ApiObject> store) {
+  private static Finding kind(ApiView api, Mode mode, String kind, long highWater, Map<String, ApiObject> store) {
     String check = "api " + kind;
     Optional<List<ApiObject>> listed = api.list(kind);
     if (listed.isEmpty()) {
@@ -84,11 +95,13 @@ public final class ApiComparison {
         long sv = s.version().getAsLong();
         long av = a.version().getAsLong();
         String d = a.id() + " (" + s.name() + ") version " + sv + " in the store, " + av + " in the API";
-        (tolerant || sv > av ? soft : hard).add(d);
+        if (mode == Mode.AT_STOP || sv < av) {
+          (tolerant || sv > av ? soft : hard).add(d);
+        }
       }
     }
     for (ApiObject s : store.values()) {
-      if (!seen.containsKey(s.id())) {
+      if (!seen.containsKey(s.id()) && mode == Mode.AT_STOP) {
         boolean later = s.version().isPresent() && s.version().getAsLong() > highWater;
         (tolerant || later ? soft : hard).add(s.id() + " (" + s.name() + ") is in the store, not in the API"
             + (later ? " (created after the API snapshot)" : ""));
@@ -99,8 +112,11 @@ public final class ApiComparison {
       return new Finding(check, Level.FAIL, count + ": " + shown(hard));
     }
     if (!soft.isEmpty()) {
-      return new Finding(check, Level.WARN, count + "; changed between the API snapshot and the stop: "
+      return new Finding(check, Level.WARN, count + "; changed between the API snapshot and the copy: "
           + shown(soft));
+    }
+    if (mode == Mode.AT_LEAST) {
+      return new Finding(check, Level.OK, count + ", every API object at its version or newer");
     }
     return new Finding(check, Level.OK, count + ", same IDs" + (kind.equals("networks") ? " and names" : ", names and versions"));
   }

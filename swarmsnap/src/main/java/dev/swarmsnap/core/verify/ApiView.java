@@ -2,12 +2,17 @@ package dev.swarmsnap.core.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The engine API documents an archive holds ({@code api/swarm.json}, {@code nodes}, ...: Engine
@@ -47,6 +52,66 @@ public final class ApiView {
     return Optional.of(out);
   }
 
+  /**
+   * The highest raft version anywhere in the view: anything above it came later, and every entry up
+   * to it was committed when the view was taken (an object's version is the index of the entry
+   * that wrote it). 0 for an empty view.
+   */
+  public long highestVersion() {
+    long max = swarm().flatMap(c -> c.version().isPresent() ? Optional.of(c.version().getAsLong()) : Optional.empty())
+        .orElse(0L);
+    for (String kind : List.of("nodes", "services", "networks", "configs", "secrets", "tasks")) {
+      for (ApiObject o : list(kind).orElse(List.of())) {
+        if (o.version().isPresent()) {
+          max = Math.max(max, o.version().getAsLong());
+        }
+      }
+    }
+    return max;
+  }
+
+  /** The documents by endpoint name, as the archive holds them ({@code api/<name>.json}). */
+  public SortedMap<String, byte[]> documents() {
+    return new TreeMap<>(documents);
+  }
+
+  /**
+   * This view less the objects that {@code later}, taken after it, no longer lists: they were
+   * removed in between (swarmkit never reuses an ID). A hot copy taken between the two views need
+   * not hold them (docs/engine-behaviour.md §4.6). A document {@code later} lacks or cannot parse
+   * is kept whole.
+   */
+  public ApiView withoutObjectsRemovedBy(ApiView later) {
+    Map<String, byte[]> kept = new TreeMap<>(documents);
+    for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+      Optional<JsonNode> now = tree(document.getKey()).filter(JsonNode::isArray);
+      Optional<JsonNode> then = later.tree(document.getKey()).filter(JsonNode::isArray);
+      if (now.isEmpty() || then.isEmpty()) {
+        continue;
+      }
+      Set<String> stillListed = new HashSet<>();
+      then.get().forEach(n -> stillListed.add(id(n)));
+      ArrayNode left = mapper.createArrayNode();
+      now.get().forEach(n -> {
+        if (stillListed.contains(id(n))) {
+          left.add(n);
+        }
+      });
+      if (left.size() < now.get().size()) {
+        try {
+          kept.put(document.getKey(), mapper.writeValueAsBytes(left));
+        } catch (IOException e) {
+          throw new IllegalStateException("a parsed API document does not serialize", e);
+        }
+      }
+    }
+    return new ApiView(kept);
+  }
+
+  private static String id(JsonNode n) {
+    return n.hasNonNull("ID") ? n.get("ID").asText() : n.path("Id").asText("");
+  }
+
   private Optional<JsonNode> tree(String name) {
     byte[] bytes = documents.get(name);
     if (bytes == null) {
@@ -60,7 +125,7 @@ public final class ApiView {
   }
 
   private static ApiObject object(JsonNode n, String endpoint) {
-    String id = n.hasNonNull("ID") ? n.get("ID").asText() : n.path("Id").asText("");
+    String id = id(n);
     String name = switch (endpoint) {
       case "nodes" -> n.path("Description").path("Hostname").asText(n.path("Spec").path("Name").asText(""));
       case "networks" -> n.path("Name").asText("");

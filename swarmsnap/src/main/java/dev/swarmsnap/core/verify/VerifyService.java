@@ -1,5 +1,7 @@
 package dev.swarmsnap.core.verify;
 
+import dev.swarmsnap.archive.manifest.Manifest;
+import dev.swarmsnap.archive.manifest.BackupMode;
 import dev.swarmsnap.archive.ArchiveProblem;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.ArchiveReport;
@@ -57,13 +59,27 @@ public final class VerifyService {
     VerifyReport state = new SwarmStateVerifier().verify(source.files(), unlockKey);
     findings.addAll(state.findings());
     source.manifest().ifPresent(m -> findings.add(new ManifestAgreement().check(m, node.with(state.state()))));
+    source.manifest().ifPresent(m -> findings.add(mode(m)));
+    boolean hot = source.manifest().map(m -> m.mode() == BackupMode.HOT).orElse(false);
     state.state().ifPresent(s -> {
       findings.add(new CertificateExpiry().check(s.certificates(), clock.instant()));
       if (source.isArchive()) {
-        findings.addAll(new ApiComparison().compare(s, new ApiView(apiDocuments(source))));
+        // a hot copy was taken after its API view, while the cluster worked on: at least, not equal
+        ApiView api = new ApiView(apiDocuments(source));
+        findings.addAll(hot ? new ApiComparison().compareAtLeast(s, api) : new ApiComparison().compare(s, api));
       }
     });
     return new Verification(source.path().toString(), source.isArchive(), findings);
+  }
+
+  /** How the archive's copy was taken, and a hot copy's WAL cut: facts, never a failure. */
+  private static Finding mode(Manifest manifest) {
+    if (manifest.mode() == BackupMode.COLD) {
+      return new Finding("backup mode", Level.OK, "cold: copied with the engine stopped");
+    }
+    return new Finding("backup mode", Level.OK, "hot: copied while the engine ran"
+        + manifest.walCut().map(c -> "; a torn final WAL record (" + c.bytesDropped() + " bytes) was cut from "
+            + c.segment() + ", last index kept " + c.lastIndexKept()).orElse("; no WAL cut"));
   }
 
   private Finding archiveIntegrity(Path path) {

@@ -38,7 +38,8 @@ class ManifestCodecTest {
         .toIterable()
         .containsExactly(
             "format_version", "tool_version", "created_at", "engine", "node", "managers", "raft",
-            "lock", "engine_downtime_ms", "files");
+            "lock", "engine_downtime_ms", "files", "mode");
+    assertThat(tree.get("mode").textValue()).isEqualTo("cold");
     assertThat(tree.get("format_version").intValue()).isEqualTo(1);
     assertThat(tree.get("created_at").textValue()).isEqualTo("2025-03-04T05:06:07Z");
     assertThat(tree.get("engine").fieldNames()).toIterable()
@@ -159,5 +160,51 @@ class ManifestCodecTest {
         .isInstanceOf(ManifestFormatException.class)
         .hasMessageContaining("line 1, column")
         .hasMessageNotContaining("SWMKEY");
+  }
+
+  private static Manifest hot(Optional<WalCut> cut) {
+    Manifest m = sample();
+    return new Manifest(m.formatVersion(), m.toolVersion(), m.createdAt(), m.engine(), m.node(), m.managers(), m.raft(),
+        m.lock(), 0, m.files(), BackupMode.HOT, cut, Optional.empty());
+  }
+
+  @Test
+  void aHotManifestKeepsItsModeAndCutThroughARoundTrip() throws Exception {
+    WalCut cut = new WalCut("swarm/raft/wal-v3-encrypted/0000000000000000-0000000000000000.wal", 37, 1234);
+    Manifest manifest = hot(Optional.of(cut));
+
+    JsonNode tree = json.readTree(codec.encode(manifest));
+
+    assertThat(codec.decode(codec.encode(manifest), "test")).isEqualTo(manifest);
+    assertThat(tree.get("mode").textValue()).isEqualTo("hot");
+    assertThat(tree.get("wal_cut").fieldNames()).toIterable()
+        .containsExactly("segment", "bytes_dropped", "last_index_kept");
+    assertThat(tree.get("wal_cut").get("bytes_dropped").longValue()).isEqualTo(37);
+    assertThat(hot(Optional.empty()).walCut()).isEmpty();
+  }
+
+  @Test
+  void aManifestWithoutModeIsAColdBackup() throws Exception {
+    ObjectNode tree = (ObjectNode) json.readTree(codec.encode(sample()));
+    tree.remove("mode");
+
+    Manifest old = codec.decode(json.writeValueAsBytes(tree), "old.swarmsnap");
+
+    assertThat(old.mode()).isEqualTo(BackupMode.COLD);
+    assertThat(old.walCut()).isEmpty();
+    assertThat(old).isEqualTo(sample());
+  }
+
+  @Test
+  void anUnknownModeOrACutOnAColdBackupIsACorruptManifest() throws Exception {
+    ObjectNode unknown = (ObjectNode) json.readTree(codec.encode(sample()));
+    unknown.put("mode", "warm");
+    ObjectNode coldCut = (ObjectNode) json.readTree(codec.encode(hot(Optional.of(new WalCut("swarm/x.wal", 1, 2)))));
+    coldCut.put("mode", "cold");
+
+    assertThatThrownBy(() -> codec.decode(json.writeValueAsBytes(unknown), "a"))
+        .isInstanceOf(ManifestFormatException.class).hasMessageContaining("mode must be cold or hot");
+    assertThatThrownBy(() -> codec.decode(json.writeValueAsBytes(coldCut), "b"))
+        .isInstanceOf(ManifestFormatException.class).hasMessageContaining("only a hot backup changes the WAL");
   }
 }

@@ -116,14 +116,14 @@ public final class RestoreLab {
   }
 
   /** Hostname, manager status and node status of every manager, as {@code node ls} shows them. */
-  static List<String> managerStatuses(Lab lab, LabNode on) {
+  public static List<String> managerStatuses(Lab lab, LabNode on) {
     CommandResult result = lab.docker(on.name(), Duration.ofSeconds(10), "node", "ls", "--filter", "role=manager",
         "--format", "{{.Hostname}} {{.ManagerStatus}} {{.Status}}");
     return result.ok() ? result.stdout().lines().filter(l -> !l.isBlank()).toList() : List.of();
   }
 
   /** Three managers, all reachable (one leader), all ready: the cluster has its quorum back. */
-  static boolean threeReachableManagers(Lab lab, LabNode on) {
+  public static boolean threeReachableManagers(Lab lab, LabNode on) {
     List<String> statuses = managerStatuses(lab, on);
     return statuses.size() == 3
         && statuses.stream().allMatch(s -> (s.contains(" Leader ") || s.contains(" Reachable ")) && s.endsWith(" Ready"));
@@ -134,7 +134,7 @@ public final class RestoreLab {
    * time: the next joins once the previous is a reachable manager, as one would do by hand (with two
    * raft members the cluster needs both to commit, so a slow joiner stalls every call meanwhile).
    */
-  static void joinAsManagers(Lab lab, LabNode restored, List<LabNode> fresh, String joinAddr) {
+  public static void joinAsManagers(Lab lab, LabNode restored, List<LabNode> fresh, String joinAddr) {
     CommandResult token = lab.docker(restored.name(), Duration.ofSeconds(30), "swarm", "join-token", "-q", "manager");
     assertThat(token.ok()).as(token.reason()).isTrue();
     for (LabNode joiner : fresh) {

@@ -65,6 +65,27 @@ class BackupPreflightTest {
         .isInstanceOfSatisfying(SwarmsnapException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.UNSAFE));
   }
 
+  @Test
+  void hotNeedsNoLeaderOrOutageOptionButStillALeaderAndAnUnlockedManager() {
+    BackupOptions hot = new BackupOptions(false, false, false, Duration.ofMinutes(5), true);
+    for (Concern coldOnly : List.of(Concern.LEADER, Concern.QUORUM_LOSS, Concern.SINGLE_MANAGER)) {
+      Preflight result = preflight.check(safety(Verdict.UNSAFE, coldOnly), hot);
+      assertThat(result.outage()).as(coldOnly.name()).isFalse();
+      assertThat(result.needsConfirmation()).isFalse();
+      assertThat(result.warnings()).isEmpty();
+    }
+    assertThatThrownBy(() -> preflight.check(safety(Verdict.UNSAFE, Concern.NO_QUORUM), hot))
+        .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.UNSAFE);
+          assertThat(e.hint()).get().asString().contains("without --hot");
+        });
+    assertThatThrownBy(() -> preflight.check(safety(Verdict.UNSAFE, Concern.LOCKED), hot))
+        .isInstanceOf(SwarmsnapException.class);
+    assertThatThrownBy(() -> preflight.check(safety(Verdict.UNSAFE, Concern.WORKER), hot))
+        .isInstanceOfSatisfying(SwarmsnapException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_A_MANAGER));
+  }
+
   private static Safety safety(Verdict verdict, Concern... concerns) {
     return new Safety(verdict, Set.of(concerns), List.of("reason"), Optional.empty(), Optional.empty());
   }

@@ -190,6 +190,23 @@ class BackupServiceTest {
   }
 
   @Test
+  void aHotBackupOfTheLeaderStopsNothingAndItsArchiveSaysHot() throws IOException {
+    engine.leading();
+
+    BackupReport report = backUp(new BackupOptions(false, false, false, Duration.ofMinutes(5), true));
+
+    assertEngineUntouched();
+    assertThat(report.mode()).isEqualTo(dev.swarmsnap.archive.manifest.BackupMode.HOT);
+    assertThat(report.downtimeMillis()).isZero();
+    assertThat(report.copyAttempts()).isEqualTo(1);
+    assertThat(listener.steps()).anyMatch(s -> s.contains("the engine kept running"));
+    ArchiveReport read = new ArchiveReader(new ManifestCodec()).verify(Path.of(report.archive()), ProgressListener.NONE);
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.manifest().mode()).isEqualTo(dev.swarmsnap.archive.manifest.BackupMode.HOT);
+    assertThat(read.manifest().engineDowntimeMillis()).isZero();
+  }
+
+  @Test
   void anExistingArchiveIsNeverOverwritten() throws IOException {
     Path existing = Files.writeString(out.resolve("old.swarmsnap"), "an older backup");
 

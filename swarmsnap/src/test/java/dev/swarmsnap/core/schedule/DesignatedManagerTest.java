@@ -60,6 +60,29 @@ class DesignatedManagerTest {
     assertThat(choices).hasSize(1);
   }
 
+  static Stream<Arguments> hotTable() {
+    return Stream.of(
+        row("hot: the leader with the lowest ID takes it", "a:L:r b:F:r c:F:r", "b", "a", false, ""),
+        row("hot: the leader asks and is designated", "a:L:r b:F:r c:F:r", "a", "a", true, ""),
+        row("hot: a down manager is passed over", "a:U:d b:L:r c:F:r", "b", "b", true, "a"),
+        row("hot: single manager", "m:L:r w:W:r", "m", "m", true, ""),
+        row("hot: workers never count", "b:L:r a:W:r", "b", "b", true, ""),
+        row("hot: everybody down", "a:U:d b:U:d", "a", "-", false, "a b"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hotTable")
+  void withHotTheLeaderTakesItsTurnInNodeIdOrder(
+      String name, List<SwarmNode> nodes, String asking, String expected, boolean self, List<String> passedOver) {
+    Designation designation = new DesignatedManager().chooseForHot(asking, nodes);
+
+    assertThat(designation.designated().map(SwarmNode::id)).isEqualTo(expected.equals("-") ? Optional.empty() : Optional.of(expected));
+    assertThat(designation.self()).isEqualTo(self);
+    assertThat(designation.passedOver().stream().map(SwarmNode::id).toList()).isEqualTo(passedOver);
+    assertThat(nodes.stream().map(n -> new DesignatedManager().chooseForHot(n.id(), nodes).designated()).distinct())
+        .hasSize(1);
+  }
+
   private static Arguments row(
       String name, String nodes, String asking, String expected, boolean self, String passedOver) {
     List<SwarmNode> parsed = Arrays.stream(nodes.split(" ")).map(DesignatedManagerTest::node).toList();

@@ -33,6 +33,29 @@ class ApiComparisonTest {
   }
 
   @Test
+  void atLeastAcceptsANewerCopyAndObjectsOnlyInTheCopyButNotAnOlderOrMissingObject() throws Exception {
+    SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
+    Map<String, byte[]> api = new TreeMap<>(RealState.apiDocuments("plain"));
+    var node = state.nodes().get(0);
+    api.put("nodes", ("[{\"ID\":\"" + node.id() + "\",\"Version\":{\"Index\":" + (node.version() - 3)
+        + "},\"Description\":{\"Hostname\":\"" + node.name() + "\"}}]").getBytes(StandardCharsets.UTF_8));
+    api.put("configs", "[]".getBytes(StandardCharsets.UTF_8));
+    api.put("secrets", "[{\"ID\":\"ghost\",\"Version\":{\"Index\":3},\"Spec\":{\"Name\":\"g\"}}]".getBytes(StandardCharsets.UTF_8));
+
+    List<Finding> atLeast = new ApiComparison().compareAtLeast(state, new ApiView(api));
+
+    assertThat(find(atLeast, "api nodes").level()).as("newer in the copy").isEqualTo(Level.OK);
+    assertThat(find(atLeast, "api nodes").reason()).contains("every API object at its version or newer");
+    assertThat(find(atLeast, "api configs").level()).as("only in the copy").isEqualTo(Level.OK);
+    assertThat(find(atLeast, "api secrets").level()).isEqualTo(Level.FAIL);
+
+    api.put("nodes", ("[{\"ID\":\"" + node.id() + "\",\"Version\":{\"Index\":" + (node.version() + 1)
+        + "},\"Description\":{\"Hostname\":\"" + node.name() + "\"}}]").getBytes(StandardCharsets.UTF_8));
+    Finding older = find(new ApiComparison().compareAtLeast(state, new ApiView(api)), "api nodes");
+    assertThat(older.level()).as("older in the copy than in the view").isEqualTo(Level.FAIL);
+  }
+
+  @Test
   void theStoresNetworksAreTheOnesTheApiLists() throws Exception {
     SwarmState state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
 
