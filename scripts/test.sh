@@ -9,7 +9,7 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 # The integration tests run again on every newer engine (failsafe -Dit.test syntax): the one place to
 # edit the matrix set. The LabLifecycleIT method proves the labs really ran the engine asked for.
 # About 7-9 min per engine on a busy 2-core machine; SWARMSNAP_MATRIX_ITS overrides it for one run.
-MATRIX_ITS=${SWARMSNAP_MATRIX_ITS:-BackupAutolockIT,RestoreIT,RestoreAutolockIT,RestoreSingleManagerIT,RecoverIT,RepositoryBackupIT,KeyFetchIT,DrillIT,LabLifecycleIT#everyNodeRunsTheEngineThisRunChose}
+MATRIX_ITS=${SWARMSNAP_MATRIX_ITS:-BackupAutolockIT,RestoreIT,RestoreAutolockIT,RestoreSingleManagerIT,RecoverIT,RepositoryBackupIT,KeyFetchIT,DrillIT,LabLifecycleIT#everyNodeRunsTheEngineThisRunChose,HotBackupIT,HotBackupUnderLoadIT}
 
 scripts/setup.sh
 echo "==> running all tests (unit + lab integration) on the system engine"
