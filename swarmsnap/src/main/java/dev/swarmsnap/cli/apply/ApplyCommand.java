@@ -79,6 +79,11 @@ public final class ApplyCommand implements Callable<Integer> {
           + " or update it in place where the engine allows (services; labels of secrets and configs).")
   String existing;
 
+  @Option(names = "--rotate-in-use", description = "With --existing update: a secret or config whose data"
+      + " differs (the engine cannot change it in place) is created as NAME-<digest8>, the services that use it"
+      + " are pointed at it, and the old one is removed once no service uses it.")
+  boolean rotateInUse;
+
   @Option(names = "--dry-run", description = "Print the plan and change nothing.")
   boolean dryRun;
 
@@ -119,7 +124,7 @@ public final class ApplyCommand implements Callable<Integer> {
     try (SwarmObjects swarm = engine.openSwarmObjects(context)) {
       LiveSource live = new LiveSource(swarm, context.clock());
       ExportDocument target = live.read();
-      ApplyPlan plan = new ApplyPlanner().plan(wanted, target, policy);
+      ApplyPlan plan = new ApplyPlanner().plan(wanted, target, policy, rotateInUse);
       if (!output.json()) {
         new ApplyText(context.out()).plan(plan, described, live.describe());
       }

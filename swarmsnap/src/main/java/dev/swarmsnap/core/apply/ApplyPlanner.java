@@ -29,13 +29,29 @@ public final class ApplyPlanner {
 
   private final SpecComparison comparison = new SpecComparison();
   private final ServiceReferences references = new ServiceReferences();
+  private final RotatedNames rotatedNames = new RotatedNames();
 
   public ApplyPlan plan(ExportDocument wanted, ExportDocument target, ExistingPolicy existing) {
+    return plan(wanted, target, existing, false);
+  }
+
+  /**
+   * @param rotateInUse {@code --rotate-in-use}: with {@link ExistingPolicy#UPDATE}, a secret or config
+   *     whose data (or anything but its labels) differs is rotated ({@link ApplyAction#ROTATE}) instead
+   *     of being a conflict
+   */
+  public ApplyPlan plan(ExportDocument wanted, ExportDocument liveTarget, ExistingPolicy existing, boolean rotateInUse) {
+    // A rotated NAME-<digest8> on the target is the document's NAME: a rerun plans nothing.
+    ExportDocument target = rotatedNames.view(wanted, liveTarget).target();
     List<PlannedStep> steps = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (LogicalObject object : wanted.objects()) {
       PlannedStep step = step(object, target.find(object.kind(), object.name()), existing);
+      if (step.action() == ApplyAction.CONFLICT && existing == ExistingPolicy.UPDATE
+          && (object.kind() == ObjectKind.SECRET || object.kind() == ObjectKind.CONFIG)) {
+        step = rotateInUse ? rotation(object, target, step.changedFields(), problems) : step;
+      }
       steps.add(step);
       if (step.action() == ApplyAction.CREATE) {
         checkName(object).ifPresent(problems::add);
@@ -90,9 +106,23 @@ public final class ApplyPlanner {
             ? new PlannedStep(ApplyAction.UPDATE, object.kind(), object.name(), differences, "labels only")
             : new PlannedStep(ApplyAction.CONFLICT, object.kind(), object.name(), differences,
                 "the engine cannot change a " + object.kind().label() + "'s data or driver in place, only its labels;"
-                    + " create it under a new name and point the services at it");
+                    + " --rotate-in-use creates it under a new name, points its services at it and removes the old one");
       }
     };
+  }
+
+  private PlannedStep rotation(LogicalObject object, ExportDocument target, List<String> differences, List<String> problems) {
+    Optional<String> newName = rotatedNames.rotated(object);
+    if (newName.isEmpty()) {
+      problems.add(object.key() + " differs on the target and the document holds no value to rotate it to;"
+          + " export the source with secret values");
+      return new PlannedStep(ApplyAction.CONFLICT, object.kind(), object.name(), differences, "no value to rotate to");
+    }
+    List<String> users = target.ofKind(ObjectKind.SERVICE).stream()
+        .filter(s -> references.uses(s.spec(), object.kind(), object.name())).map(s -> "service/" + s.name()).toList();
+    return new PlannedStep(ApplyAction.ROTATE, object.kind(), object.name(), differences,
+        "as " + newName.get() + (users.isEmpty() ? "" : "; updates " + String.join(", ", users))
+            + "; removes the old " + object.name() + " once no service uses it");
   }
 
   private List<String> missingReferences(LogicalObject service, ExportDocument wanted, ExportDocument target) {

@@ -9,6 +9,7 @@ import dev.swarmsnap.logical.ExportDocument;
 import dev.swarmsnap.logical.ExportSource;
 import dev.swarmsnap.logical.LogicalObject;
 import dev.swarmsnap.logical.ObjectKind;
+import dev.swarmsnap.logical.SecretDigest;
 import dev.swarmsnap.swarmstate.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -206,8 +207,70 @@ class ApplyPlannerTest {
     ApplyPlan plan = planner.plan(wanted, target(), ExistingPolicy.UPDATE);
 
     assertThat(plan.conflicts()).extracting(PlannedStep::key).containsExactly("config/site");
-    assertThat(plan.conflicts().get(0).note()).contains("cannot change a config's data");
+    assertThat(plan.conflicts().get(0).note()).contains("cannot change a config's data", "--rotate-in-use");
     assertThat(plan.changes()).extracting(PlannedStep::key).containsExactly("config/motd");
+  }
+
+  @Test
+  void rotateInUse_createsTheNewConfig_pointsTheServiceAtIt_removesTheOld_andARerunPlansNothing() {
+    ExportDocument old = document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend"));
+    ExportDocument empty = target();
+    new ApplyExecutor(engine).execute(planner.plan(old, empty, ExistingPolicy.FAIL), old, empty);
+    String oldId = engine.idOf(SwarmObjectKind.CONFIG, "site");
+    ExportDocument before = target();
+
+    assertThat(planner.plan(full(), before, ExistingPolicy.UPDATE, false).conflicts())
+        .extracting(PlannedStep::key).containsExactly("config/site");
+    ApplyPlan plan = planner.plan(full(), before, ExistingPolicy.UPDATE, true);
+
+    String rotated = "site-" + SecretDigest.of("hello".getBytes(StandardCharsets.UTF_8)).substring(7, 15);
+    assertThat(plan.refused()).isFalse();
+    assertThat(plan.changes()).singleElement().satisfies(step -> {
+      assertThat(step.action()).isEqualTo(ApplyAction.ROTATE);
+      assertThat(step.key()).isEqualTo("config/site");
+      assertThat(step.note()).contains("as " + rotated, "updates service/web", "removes the old site");
+    });
+    ApplyReport report = new ApplyExecutor(engine).execute(plan, full(), before);
+
+    assertThat(report.complete()).isTrue();
+    assertThat(engine.list(SwarmObjectKind.CONFIG)).extracting(o -> o.name()).containsExactly(rotated);
+    assertThat(engine.list(SwarmObjectKind.CONFIG)).extracting(o -> o.id()).doesNotContain(oldId);
+    ObjectNode ref = (ObjectNode) engine.spec(SwarmObjectKind.SERVICE, "web").path("TaskTemplate").path("ContainerSpec")
+        .path("Configs").get(0);
+    assertThat(ref.path("ConfigID").asText()).isEqualTo(engine.idOf(SwarmObjectKind.CONFIG, rotated));
+    assertThat(ref.path("ConfigName").asText()).isEqualTo(rotated);
+    assertThat(ref.path("File")).isEqualTo(json("{\"Name\":\"/site\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292}"));
+    ApplyPlan again = planner.plan(full(), target(), ExistingPolicy.UPDATE, true);
+    assertThat(again.empty()).as(again.steps().toString()).isTrue();
+  }
+
+  @Test
+  void rotateInUse_alsoRepointsAServiceOutsideTheDocument_thenRemovesTheOld() {
+    ExportDocument old = document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend"));
+    ExportDocument empty = target();
+    new ApplyExecutor(engine).execute(planner.plan(old, empty, ExistingPolicy.FAIL), old, empty);
+    ExportDocument before = target();
+    ExportDocument onlySite = document(config("site", "hello", "{}"));
+
+    ApplyPlan plan = planner.plan(onlySite, before, ExistingPolicy.UPDATE, true);
+    // web is not in the document, but it is on the target: rotation points it at the new config
+    assertThat(plan.changes()).singleElement().satisfies(step -> assertThat(step.note()).contains("updates service/web"));
+    new ApplyExecutor(engine).execute(plan, onlySite, before);
+
+    assertThat(engine.list(SwarmObjectKind.CONFIG)).hasSize(1);
+    assertThat(planner.plan(onlySite, target(), ExistingPolicy.UPDATE, true).empty()).isTrue();
+  }
+
+  @Test
+  void rotateInUse_aSecretWithoutValueIsRefused() {
+    engine.create(SwarmObjectKind.SECRET, "{\"Name\":\"db_pass\",\"Labels\":{},\"Data\":\"eA==\"}");
+    LogicalObject noValue = LogicalObject.of(ObjectKind.SECRET, "db_pass",
+        json("{\"Name\":\"db_pass\",\"Driver\":{\"Name\":\"vault\"}}"));
+
+    ApplyPlan plan = planner.plan(document(noValue), target(), ExistingPolicy.UPDATE, true);
+
+    assertThat(plan.refused()).isTrue();
+    assertThat(plan.problems()).singleElement().asString().contains("secret/db_pass", "no value");
   }
 
   @Test
