@@ -19,7 +19,8 @@ import java.util.List;
  *       allocated the other side's subnet, so the pair is not compared; and inside a pair of
  *       configs a field only one side sets ({@code Gateway}, {@code IPRange}) is the allocator's
  *       and not compared either. A requested subnet that differs is still reported;</li>
- *   <li>cluster settings left at zero or empty are the engine's defaults ({@link #of(ClusterSettings)}).</li>
+ *   <li>cluster settings left at zero or empty are the engine's defaults ({@link #of(ClusterSettings,
+ *       ClusterSettings)}).</li>
  * </ul>
  *
  * Pure; works on copies.
@@ -45,11 +46,24 @@ public final class ComparableSpecs {
   }
 
   /**
-   * The cluster settings as one tree ({@code spec}, {@code defaultAddrPool}, {@code subnetSize},
-   * {@code dataPathPort}) in normal form: a setting left at zero or empty means the engine's default
-   * (a store keeps it so, the Engine API shows the value it uses), so it is written as that default.
+   * Two sides' cluster settings, each as one tree ({@code spec}, {@code defaultAddrPool}, {@code
+   * subnetSize}, {@code dataPathPort}, {@code ingress}) in normal form: a setting left at zero or
+   * empty means the engine's default (a store keeps it so, the Engine API shows the value it uses),
+   * so it is written as that default; the ingress is compared as a network, and only when both sides
+   * carry it (documents written before it was carried have none).
    */
-  public JsonNode of(ClusterSettings c) {
+  public Pair of(ClusterSettings a, ClusterSettings b) {
+    ObjectNode x = tree(a);
+    ObjectNode y = tree(b);
+    if (a.ingress().isPresent() && b.ingress().isPresent()) {
+      Pair ingress = of(ObjectKind.NETWORK, a.ingress().get(), b.ingress().get());
+      x.set("ingress", ingress.a());
+      y.set("ingress", ingress.b());
+    }
+    return new Pair(x, y);
+  }
+
+  private static ObjectNode tree(ClusterSettings c) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.set("spec", prune(c.swarmSpec()));
     (c.defaultAddrPool().isEmpty() ? DEFAULT_ADDR_POOL : c.defaultAddrPool()).forEach(n.putArray("defaultAddrPool")::add);

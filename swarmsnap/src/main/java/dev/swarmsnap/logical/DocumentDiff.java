@@ -33,7 +33,7 @@ public final class DocumentDiff {
 
   /**
    * @param cluster paths of changed cluster settings ({@code spec.Raft.ElectionTick}, {@code
-   *     defaultAddrPool}); empty when equal or when either side has none
+   *     defaultAddrPool}, {@code ingress.IPAM.Config[0].Subnet}); empty when equal or when either side has none
    */
   public record Changes(List<ObjectChange> objects, List<String> cluster) {
     public Changes {
@@ -72,8 +72,11 @@ public final class DocumentDiff {
       }
     }
     changes.sort((x, y) -> x.kind() != y.kind() ? x.kind().compareTo(y.kind()) : x.name().compareTo(y.name()));
-    List<String> cluster = a.cluster().isPresent() && b.cluster().isPresent()
-        ? specs.paths(normal.of(a.cluster().get()), normal.of(b.cluster().get())) : List.of();
+    List<String> cluster = List.of();
+    if (a.cluster().isPresent() && b.cluster().isPresent()) {
+      ComparableSpecs.Pair settings = normal.of(a.cluster().get(), b.cluster().get());
+      cluster = specs.paths(settings.a(), settings.b());
+    }
     return new Changes(changes, cluster);
   }
 

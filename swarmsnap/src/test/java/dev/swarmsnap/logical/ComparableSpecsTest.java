@@ -63,8 +63,11 @@ class ComparableSpecsTest {
         List.of("10.0.0.0/8"), 24, 4789);
     ClusterSettings other = new ClusterSettings(JSON.createObjectNode(), List.of("10.20.0.0/16"), 24, 4789);
 
-    assertThat(diff.paths(normal.of(stored), normal.of(live))).isEmpty();
-    assertThat(diff.paths(normal.of(stored), normal.of(other))).containsExactly("defaultAddrPool[0]");
+    ComparableSpecs.Pair same = normal.of(stored, live);
+    ComparableSpecs.Pair changed = normal.of(stored, other);
+
+    assertThat(diff.paths(same.a(), same.b())).isEmpty();
+    assertThat(diff.paths(changed.a(), changed.b())).containsExactly("defaultAddrPool[0]");
   }
 
   private List<String> paths(ObjectKind kind, JsonNode a, JsonNode b) {

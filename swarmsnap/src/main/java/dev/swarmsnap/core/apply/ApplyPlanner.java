@@ -1,9 +1,12 @@
 package dev.swarmsnap.core.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmsnap.logical.ClusterSettings;
+import dev.swarmsnap.logical.ComparableSpecs;
 import dev.swarmsnap.logical.ExportDocument;
 import dev.swarmsnap.logical.LogicalObject;
 import dev.swarmsnap.logical.ObjectKind;
+import dev.swarmsnap.logical.SpecDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +33,8 @@ public final class ApplyPlanner {
   private final SpecComparison comparison = new SpecComparison();
   private final ServiceReferences references = new ServiceReferences();
   private final RotatedNames rotatedNames = new RotatedNames();
+  private final ComparableSpecs normalForm = new ComparableSpecs();
+  private final SpecDiff specDiff = new SpecDiff();
 
   public ApplyPlan plan(ExportDocument wanted, ExportDocument target, ExistingPolicy existing) {
     return plan(wanted, target, existing, false);
@@ -69,6 +74,7 @@ public final class ApplyPlanner {
       }
     }
     clusterNote(wanted, target).ifPresent(notes::add);
+    ingressNote(wanted, target).ifPresent(notes::add);
     return new ApplyPlan(steps, notes, problems);
   }
 
@@ -157,6 +163,22 @@ public final class ApplyPlanner {
 
   private static boolean isEngineNetwork(LogicalObject network) {
     return ENGINE_NETWORKS.contains(network.name()) || network.spec().path("Ingress").asBoolean(false);
+  }
+
+  /** The ingress is the engine's: a differing one is reported, never changed. */
+  private Optional<String> ingressNote(ExportDocument wanted, ExportDocument target) {
+    Optional<ObjectNode> a = wanted.cluster().flatMap(ClusterSettings::ingress);
+    Optional<ObjectNode> b = target.cluster().flatMap(ClusterSettings::ingress);
+    if (a.isEmpty() || b.isEmpty()) {
+      return Optional.empty();
+    }
+    ComparableSpecs.Pair pair = normalForm.of(ObjectKind.NETWORK, a.get(), b.get());
+    List<String> differences = specDiff.paths(pair.a(), pair.b());
+    if (differences.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("ingress differs: " + String.join(", ", differences) + "; the engine owns it, so apply"
+        + " leaves it as it is (recreate it with 'docker network create --ingress' if you want the document's)");
   }
 
   private Optional<String> clusterNote(ExportDocument wanted, ExportDocument target) {

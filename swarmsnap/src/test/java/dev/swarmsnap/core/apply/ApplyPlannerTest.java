@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmsnap.engine.SwarmObjectKind;
+import dev.swarmsnap.logical.ClusterSettings;
 import dev.swarmsnap.logical.ExportDocument;
 import dev.swarmsnap.logical.ExportSource;
 import dev.swarmsnap.logical.LogicalObject;
@@ -296,6 +297,30 @@ class ApplyPlannerTest {
     assertThat(plan.steps()).extracting(PlannedStep::action).containsOnly(ApplyAction.ENGINE_OWNED);
     assertThat(plan.empty()).isTrue();
     assertThat(plan.notes()).singleElement().asString().contains("network/ingress differs", "IPAM.Config[0].Subnet");
+  }
+
+  @Test
+  void plan_theTargetsIngressIsInItsClusterSettings_andADifferentOneIsReportedNotChanged() {
+    engine.create(SwarmObjectKind.NETWORK, "{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true,"
+        + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.0.0.0/24\",\"Gateway\":\"10.0.0.1\"}]}}");
+    ExportDocument target = target();
+    ClusterSettings live = target.cluster().orElseThrow();
+    assertThat(live.ingress()).isPresent();
+    assertThat(target.find(ObjectKind.NETWORK, "ingress")).isEmpty();
+    ObjectNode requested = json("{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true,"
+        + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.99.0.0/24\"}]}}");
+    ExportDocument wanted = ExportDocument.of(new ExportSource(ExportSource.Kind.ARCHIVE, Optional.empty(),
+        Optional.empty(), Optional.empty()), Optional.of(new ClusterSettings(live.swarmSpec(), live.defaultAddrPool(),
+        live.subnetSize(), live.dataPathPort(), Optional.of(requested))), List.of());
+    ((ObjectNode) requested.get("IPAM")).remove("Config");
+    ExportDocument unrequested = ExportDocument.of(wanted.source(), Optional.of(new ClusterSettings(live.swarmSpec(),
+        live.defaultAddrPool(), live.subnetSize(), live.dataPathPort(), Optional.of(requested))), List.of());
+
+    ApplyPlan plan = planner.plan(wanted, target, ExistingPolicy.UPDATE);
+
+    assertThat(plan.empty()).isTrue();
+    assertThat(plan.notes()).singleElement().asString().startsWith("ingress differs: IPAM.Config[0].Subnet;");
+    assertThat(planner.plan(unrequested, target, ExistingPolicy.UPDATE).notes()).isEmpty();
   }
 
   @Test
