@@ -74,6 +74,10 @@ class DiffIT {
     Swarmsnap.Run same = Swarmsnap.run(Swarmsnap.envFor(lab.node("m1")), "diff", archive.toString(), "--live");
     assertThat(same.code()).as(same.out() + same.err()).isZero();
     assertThat(same.out()).isEqualTo("no differences\n");
+    // equal with the ingress compared: both sources carry it
+    Map<String, String> env = Swarmsnap.envFor(lab.node("m1"));
+    assertThat(Swarmsnap.run(env, "export", archive.toString()).json().path("cluster").has("ingress")).isTrue();
+    assertThat(Swarmsnap.run(env, "export", "--live").json().path("cluster").has("ingress")).isTrue();
 
     docker(lab, "network", "rm", "diff_plain");
     Swarmsnap.Run gone = Swarmsnap.run(Swarmsnap.envFor(lab.node("m1")), "diff", archive.toString(), "--live");
