@@ -105,6 +105,11 @@ public final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExistingPolicy policy = policy();
+    if (rotateInUse && policy != ExistingPolicy.UPDATE) {
+      // Rotating replaces objects on the target: only when the user also allowed changing existing ones.
+      throw new BadInputException("--rotate-in-use works only with --existing update",
+          "add --existing update, or leave --rotate-in-use out");
+    }
     List<ObjectSelector> onlySelectors = only.stream().map(ObjectSelector::parse).toList();
     List<ObjectSelector> excluded = exclude.stream().map(ObjectSelector::parse).toList();
     ExportDocument wanted;
