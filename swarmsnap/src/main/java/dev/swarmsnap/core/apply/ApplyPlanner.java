@@ -9,6 +9,7 @@ import dev.swarmsnap.logical.ObjectKind;
 import dev.swarmsnap.logical.SpecDiff;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,25 +38,33 @@ public final class ApplyPlanner {
   private final SpecDiff specDiff = new SpecDiff();
 
   public ApplyPlan plan(ExportDocument wanted, ExportDocument target, ExistingPolicy existing) {
-    return plan(wanted, target, existing, false);
+    return plan(wanted, target, existing, Rotation.NONE);
   }
 
   /**
-   * @param rotateInUse {@code --rotate-in-use}: with {@link ExistingPolicy#UPDATE}, a secret or config
-   *     whose data (or anything but its labels) differs is rotated ({@link ApplyAction#ROTATE}) instead
-   *     of being a conflict
+   * @param rotation with {@link ExistingPolicy#UPDATE}, which secrets and configs are rotated
+   *     ({@link ApplyAction#ROTATE}) instead of being conflicts
    */
-  public ApplyPlan plan(ExportDocument wanted, ExportDocument liveTarget, ExistingPolicy existing, boolean rotateInUse) {
+  public ApplyPlan plan(ExportDocument wanted, ExportDocument liveTarget, ExistingPolicy existing, Rotation rotation) {
     // A rotated NAME-<digest8> on the target is the document's NAME: a rerun plans nothing.
-    ExportDocument target = rotatedNames.view(wanted, liveTarget).target();
+    RotatedNames.View view = rotatedNames.view(wanted, liveTarget);
+    ExportDocument target = view.target();
     List<PlannedStep> steps = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (LogicalObject object : wanted.objects()) {
       PlannedStep step = step(object, target.find(object.kind(), object.name()), existing);
-      if (step.action() == ApplyAction.CONFLICT && existing == ExistingPolicy.UPDATE
-          && (object.kind() == ObjectKind.SECRET || object.kind() == ObjectKind.CONFIG)) {
-        step = rotateInUse ? rotation(object, target, step.changedFields(), problems) : step;
+      if (existing == ExistingPolicy.UPDATE && (object.kind() == ObjectKind.SECRET || object.kind() == ObjectKind.CONFIG)) {
+        boolean forced = object.kind() == ObjectKind.SECRET && rotation.secrets().contains(object.name())
+            && target.find(object.kind(), object.name()).isPresent()
+            && !view.actual().getOrDefault(ObjectKind.SECRET, Map.of()).containsKey(object.name());
+        if (forced) {
+          List<String> fields = new ArrayList<>(step.changedFields());
+          fields.add("value (--rotate-secret)");
+          step = rotation(object, target, fields, problems);
+        } else if (step.action() == ApplyAction.CONFLICT && rotation.inUse()) {
+          step = rotation(object, target, step.changedFields(), problems);
+        }
       }
       steps.add(step);
       if (step.action() == ApplyAction.CREATE) {
@@ -71,6 +80,11 @@ public final class ApplyPlanner {
       }
       if (object.kind() == ObjectKind.SERVICE && step.changes()) {
         problems.addAll(missingReferences(object, wanted, target));
+      }
+    }
+    for (String name : rotation.secrets()) {
+      if (wanted.find(ObjectKind.SECRET, name).isEmpty()) {
+        problems.add("--rotate-secret " + name + " names no secret of the document (or its selection)");
       }
     }
     clusterNote(wanted, target).ifPresent(notes::add);

@@ -46,6 +46,6 @@ class ApplyCommandTest {
     Swarmsnap.Run run = apply(dir.resolve("doc.json").toString(), "--rotate-in-use");
 
     assertThat(run.code()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains("--rotate-in-use works only with --existing update");
+    assertThat(run.err()).contains("--rotate-in-use and --rotate-secret work only with --existing update");
   }
 }

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,6 +35,8 @@ class ApplyPlannerTest {
           "Configs":[{"ConfigName":"site","File":{"Name":"/site","UID":"0","GID":"0","Mode":292}}]},
         "Networks":[{"Target":"backend","Aliases":["www"]}]},
        "Mode":{"Replicated":{"Replicas":2}}}""";
+
+  private static final Rotation IN_USE = new Rotation(true, Set.of());
 
   private final ApplyPlanner planner = new ApplyPlanner();
   private final FakeSwarmObjects engine = new FakeSwarmObjects();
@@ -220,9 +223,9 @@ class ApplyPlannerTest {
     String oldId = engine.idOf(SwarmObjectKind.CONFIG, "site");
     ExportDocument before = target();
 
-    assertThat(planner.plan(full(), before, ExistingPolicy.UPDATE, false).conflicts())
+    assertThat(planner.plan(full(), before, ExistingPolicy.UPDATE, Rotation.NONE).conflicts())
         .extracting(PlannedStep::key).containsExactly("config/site");
-    ApplyPlan plan = planner.plan(full(), before, ExistingPolicy.UPDATE, true);
+    ApplyPlan plan = planner.plan(full(), before, ExistingPolicy.UPDATE, IN_USE);
 
     String rotated = "site-" + SecretDigest.of("hello".getBytes(StandardCharsets.UTF_8)).substring(7, 15);
     assertThat(plan.refused()).isFalse();
@@ -241,7 +244,7 @@ class ApplyPlannerTest {
     assertThat(ref.path("ConfigID").asText()).isEqualTo(engine.idOf(SwarmObjectKind.CONFIG, rotated));
     assertThat(ref.path("ConfigName").asText()).isEqualTo(rotated);
     assertThat(ref.path("File")).isEqualTo(json("{\"Name\":\"/site\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292}"));
-    ApplyPlan again = planner.plan(full(), target(), ExistingPolicy.UPDATE, true);
+    ApplyPlan again = planner.plan(full(), target(), ExistingPolicy.UPDATE, IN_USE);
     assertThat(again.empty()).as(again.steps().toString()).isTrue();
   }
 
@@ -253,13 +256,13 @@ class ApplyPlannerTest {
     ExportDocument before = target();
     ExportDocument onlySite = document(config("site", "hello", "{}"));
 
-    ApplyPlan plan = planner.plan(onlySite, before, ExistingPolicy.UPDATE, true);
+    ApplyPlan plan = planner.plan(onlySite, before, ExistingPolicy.UPDATE, IN_USE);
     // web is not in the document, but it is on the target: rotation points it at the new config
     assertThat(plan.changes()).singleElement().satisfies(step -> assertThat(step.note()).contains("updates service/web"));
     new ApplyExecutor(engine).execute(plan, onlySite, before);
 
     assertThat(engine.list(SwarmObjectKind.CONFIG)).hasSize(1);
-    assertThat(planner.plan(onlySite, target(), ExistingPolicy.UPDATE, true).empty()).isTrue();
+    assertThat(planner.plan(onlySite, target(), ExistingPolicy.UPDATE, IN_USE).empty()).isTrue();
   }
 
   @Test
@@ -268,10 +271,36 @@ class ApplyPlannerTest {
     LogicalObject noValue = LogicalObject.of(ObjectKind.SECRET, "db_pass",
         json("{\"Name\":\"db_pass\",\"Driver\":{\"Name\":\"vault\"}}"));
 
-    ApplyPlan plan = planner.plan(document(noValue), target(), ExistingPolicy.UPDATE, true);
+    ApplyPlan plan = planner.plan(document(noValue), target(), ExistingPolicy.UPDATE, IN_USE);
 
     assertThat(plan.refused()).isTrue();
     assertThat(plan.problems()).singleElement().asString().contains("secret/db_pass", "no value");
+  }
+
+  @Test
+  void rotateSecret_rotatesASecretWhoseSpecMatches_onceOnly() {
+    ExportDocument old = document(service(WEB), config("site", "hello", "{}"), secret("db_pass", "old"), network("backend"));
+    ExportDocument empty = target();
+    new ApplyExecutor(engine).execute(planner.plan(old, empty, ExistingPolicy.FAIL), old, empty);
+    ExportDocument before = target();
+    Rotation forced = new Rotation(false, Set.of("db_pass"));
+
+    assertThat(planner.plan(full(), before, ExistingPolicy.UPDATE, Rotation.NONE).empty()).isTrue();
+    ApplyPlan plan = planner.plan(full(), before, ExistingPolicy.UPDATE, forced);
+    assertThat(plan.changes()).singleElement().satisfies(step -> {
+      assertThat(step.action()).isEqualTo(ApplyAction.ROTATE);
+      assertThat(step.changedFields()).containsExactly("value (--rotate-secret)");
+    });
+    new ApplyExecutor(engine).execute(plan, full(), before);
+
+    String rotated = "db_pass-" + SecretDigest.of("s3cret".getBytes(StandardCharsets.UTF_8)).substring(7, 15);
+    assertThat(Base64.getDecoder().decode(engine.secretData(rotated))).isEqualTo("s3cret".getBytes(StandardCharsets.UTF_8));
+    assertThat(engine.list(SwarmObjectKind.SECRET)).extracting(o -> o.name()).containsExactly(rotated);
+    assertThat(engine.spec(SwarmObjectKind.SERVICE, "web").path("TaskTemplate").path("ContainerSpec").path("Secrets")
+        .get(0).path("SecretID").asText()).isEqualTo(engine.idOf(SwarmObjectKind.SECRET, rotated));
+    assertThat(planner.plan(full(), target(), ExistingPolicy.UPDATE, forced).empty()).isTrue();
+    assertThat(planner.plan(full(), target(), ExistingPolicy.UPDATE, new Rotation(false, Set.of("nope"))).problems())
+        .singleElement().asString().contains("--rotate-secret nope");
   }
 
   @Test
