@@ -84,6 +84,13 @@ class ApplyPlannerTest {
     return live.read();
   }
 
+  /** The fake engine after applying {@code document} to it, as a fresh target. */
+  private ExportDocument applied(ExportDocument document) {
+    ExportDocument empty = target();
+    new ApplyExecutor(engine).execute(planner.plan(document, empty, ExistingPolicy.FAIL), document, empty);
+    return target();
+  }
+
   @Test
   void plan_emptyTarget_createsEverythingNetworksFirstServicesLast() {
     ApplyPlan plan = planner.plan(full(), target(), ExistingPolicy.FAIL);
@@ -217,9 +224,7 @@ class ApplyPlannerTest {
 
   @Test
   void rotateInUse_createsTheNewConfig_pointsTheServiceAtIt_removesTheOld_andARerunPlansNothing() {
-    ExportDocument old = document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend"));
-    ExportDocument empty = target();
-    new ApplyExecutor(engine).execute(planner.plan(old, empty, ExistingPolicy.FAIL), old, empty);
+    applied(document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend")));
     String oldId = engine.idOf(SwarmObjectKind.CONFIG, "site");
     ExportDocument before = target();
 
@@ -250,9 +255,7 @@ class ApplyPlannerTest {
 
   @Test
   void rotateInUse_alsoRepointsAServiceOutsideTheDocument_thenRemovesTheOld() {
-    ExportDocument old = document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend"));
-    ExportDocument empty = target();
-    new ApplyExecutor(engine).execute(planner.plan(old, empty, ExistingPolicy.FAIL), old, empty);
+    applied(document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend")));
     ExportDocument before = target();
     ExportDocument onlySite = document(config("site", "hello", "{}"));
 
@@ -279,9 +282,7 @@ class ApplyPlannerTest {
 
   @Test
   void rotateSecret_rotatesASecretWhoseSpecMatches_onceOnly() {
-    ExportDocument old = document(service(WEB), config("site", "hello", "{}"), secret("db_pass", "old"), network("backend"));
-    ExportDocument empty = target();
-    new ApplyExecutor(engine).execute(planner.plan(old, empty, ExistingPolicy.FAIL), old, empty);
+    applied(document(service(WEB), config("site", "hello", "{}"), secret("db_pass", "old"), network("backend")));
     ExportDocument before = target();
     Rotation forced = new Rotation(false, Set.of("db_pass"));
 
