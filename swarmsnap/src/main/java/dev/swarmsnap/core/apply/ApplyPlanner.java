@@ -55,16 +55,7 @@ public final class ApplyPlanner {
     for (LogicalObject object : wanted.objects()) {
       PlannedStep step = step(object, target.find(object.kind(), object.name()), existing);
       if (existing == ExistingPolicy.UPDATE && (object.kind() == ObjectKind.SECRET || object.kind() == ObjectKind.CONFIG)) {
-        boolean forced = object.kind() == ObjectKind.SECRET && rotation.secrets().contains(object.name())
-            && target.find(object.kind(), object.name()).isPresent()
-            && !view.actual().getOrDefault(ObjectKind.SECRET, Map.of()).containsKey(object.name());
-        if (forced) {
-          List<String> fields = new ArrayList<>(step.changedFields());
-          fields.add("value (--rotate-secret)");
-          step = rotation(object, target, fields, problems);
-        } else if (step.action() == ApplyAction.CONFLICT && rotation.inUse()) {
-          step = rotation(object, target, step.changedFields(), problems);
-        }
+        step = rotateIfAsked(step, object, view, rotation, problems);
       }
       steps.add(step);
       if (step.action() == ApplyAction.CREATE) {
@@ -129,6 +120,26 @@ public final class ApplyPlanner {
                     + " --rotate-in-use creates it under a new name, points its services at it and removes the old one");
       }
     };
+  }
+
+  /**
+   * {@code --rotate-secret}: a named secret on the target, unless it already is the document's value
+   * under its rotated name; {@code --rotate-in-use}: a secret or config that is a conflict.
+   */
+  private PlannedStep rotateIfAsked(PlannedStep step, LogicalObject object, RotatedNames.View view, Rotation rotation,
+      List<String> problems) {
+    boolean forced = object.kind() == ObjectKind.SECRET && rotation.secrets().contains(object.name())
+        && view.target().find(object.kind(), object.name()).isPresent()
+        && !view.actual().getOrDefault(ObjectKind.SECRET, Map.of()).containsKey(object.name());
+    if (forced) {
+      List<String> fields = new ArrayList<>(step.changedFields());
+      fields.add("value (--rotate-secret)");
+      return rotation(object, view.target(), fields, problems);
+    }
+    if (step.action() == ApplyAction.CONFLICT && rotation.inUse()) {
+      return rotation(object, view.target(), step.changedFields(), problems);
+    }
+    return step;
   }
 
   private PlannedStep rotation(LogicalObject object, ExportDocument target, List<String> differences, List<String> problems) {
