@@ -1,8 +1,5 @@
 package dev.swarmsnap.logical;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +9,15 @@ import java.util.Optional;
  * name), with the JSON paths of changed spec fields, and the cluster settings. Secret values are
  * compared by digest only, and only when both sides know it (a live engine never does); a changed
  * value is reported as the path {@code value}, never shown. IDs, versions and raw specs are not
- * compared: they differ between swarms for the same object. Stateless.
+ * compared: they differ between swarms for the same object. Specs are compared in the normal form
+ * of {@link ComparableSpecs}, so harmless differences of form between sources do not show. Stateless.
  */
 public final class DocumentDiff {
   /** The path reported when a secret's value differs. */
   public static final String VALUE_PATH = "value";
 
   private final SpecDiff specs = new SpecDiff();
+  private final ComparableSpecs normal = new ComparableSpecs();
 
   /** One object's change. */
   public enum Change { ADDED, REMOVED, CHANGED }
@@ -34,7 +33,7 @@ public final class DocumentDiff {
 
   /**
    * @param cluster paths of changed cluster settings ({@code spec.Raft.ElectionTick}, {@code
-   *     defaultAddrPool}); empty when equal or when either side has none
+   *     defaultAddrPool}, {@code ingress.IPAM.Config[0].Subnet}); empty when equal or when either side has none
    */
   public record Changes(List<ObjectChange> objects, List<String> cluster) {
     public Changes {
@@ -56,7 +55,8 @@ public final class DocumentDiff {
           changes.add(new ObjectChange(kind, old.name(), Change.REMOVED, List.of()));
           continue;
         }
-        List<String> paths = new ArrayList<>(specs.paths(old.spec(), now.get().spec()));
+        ComparableSpecs.Pair pair = normal.of(kind, old.spec(), now.get().spec());
+        List<String> paths = new ArrayList<>(specs.paths(pair.a(), pair.b()));
         if (old.valueDigest().isPresent() && now.get().valueDigest().isPresent()
             && !old.valueDigest().equals(now.get().valueDigest())) {
           paths.add(VALUE_PATH);
@@ -72,17 +72,12 @@ public final class DocumentDiff {
       }
     }
     changes.sort((x, y) -> x.kind() != y.kind() ? x.kind().compareTo(y.kind()) : x.name().compareTo(y.name()));
-    List<String> cluster = a.cluster().isPresent() && b.cluster().isPresent()
-        ? specs.paths(tree(a.cluster().get()), tree(b.cluster().get())) : List.of();
+    List<String> cluster = List.of();
+    if (a.cluster().isPresent() && b.cluster().isPresent()) {
+      ComparableSpecs.Pair settings = normal.of(a.cluster().get(), b.cluster().get());
+      cluster = specs.paths(settings.a(), settings.b());
+    }
     return new Changes(changes, cluster);
   }
 
-  private static JsonNode tree(ClusterSettings c) {
-    ObjectNode n = JsonNodeFactory.instance.objectNode();
-    n.set("spec", c.swarmSpec());
-    c.defaultAddrPool().forEach(n.putArray("defaultAddrPool")::add);
-    n.put("subnetSize", c.subnetSize());
-    n.put("dataPathPort", c.dataPathPort());
-    return n;
-  }
 }

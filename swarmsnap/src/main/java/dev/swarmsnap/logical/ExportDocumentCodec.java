@@ -64,6 +64,7 @@ public final class ExportDocumentCodec {
       c.defaultAddrPool().forEach(pool::add);
       cluster.put("subnetSize", c.subnetSize());
       cluster.put("dataPathPort", c.dataPathPort());
+      c.ingress().ifPresent(ingress -> cluster.set("ingress", ingress));
     });
     ArrayNode objects = root.putArray("objects");
     for (LogicalObject o : doc.objects()) {
@@ -162,7 +163,10 @@ public final class ExportDocumentCodec {
       }
       pool.forEach(p -> addrs.add(p.asText()));
     }
-    return new ClusterSettings(spec, addrs, f.integer(n, "subnetSize", "the cluster"), f.integer(n, "dataPathPort", "the cluster"));
+    // Optional: documents written before it was carried have none.
+    Optional<ObjectNode> ingress = n.has("ingress") ? Optional.of(f.object(n, "ingress", "the cluster")) : Optional.empty();
+    return new ClusterSettings(spec, addrs, f.integer(n, "subnetSize", "the cluster"), f.integer(n, "dataPathPort", "the cluster"),
+        ingress);
   }
 
   private static LogicalObject object(JsonNode n, int index, Fields f) {

@@ -70,4 +70,19 @@ class DocumentDiffTest {
 
     assertThat(diff.compare(a, b).cluster()).containsExactly("defaultAddrPool[0]", "spec.Raft.ElectionTick");
   }
+
+  @Test
+  void aRequestedIngressSubnetThatDiffersIsListed_anIngressOnOneSideOnlyIsNot() throws Exception {
+    ExportDocument a = ExportDocumentCodecTest.document(false);
+    ClusterSettings c = a.cluster().orElseThrow();
+    ObjectNode other = c.ingress().orElseThrow();
+    ((ObjectNode) other.get("IPAM").get("Config").get(0)).put("Subnet", "10.99.0.0/24");
+    ExportDocument b = ExportDocument.of(a.source(), java.util.Optional.of(
+        new ClusterSettings(c.swarmSpec(), c.defaultAddrPool(), 24, 4789, java.util.Optional.of(other))), a.objects());
+    ExportDocument older = ExportDocument.of(a.source(), java.util.Optional.of(
+        new ClusterSettings(c.swarmSpec(), c.defaultAddrPool(), 24, 4789)), a.objects());
+
+    assertThat(diff.compare(a, b).cluster()).containsExactly("ingress.IPAM.Config[0].Subnet");
+    assertThat(diff.compare(older, b).none()).isTrue();
+  }
 }

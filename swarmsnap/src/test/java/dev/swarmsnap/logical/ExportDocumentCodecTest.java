@@ -147,7 +147,9 @@ class ExportDocumentCodecTest {
       return ExportDocument.of(
           new ExportSource(ExportSource.Kind.ARCHIVE, Optional.of("cluster1"), Optional.of("28.5.2"), Optional.of(Instant.parse("2026-12-07T01:00:00Z"))),
           Optional.of(new ClusterSettings((ObjectNode) JSON.readTree("{\"Name\":\"default\",\"Raft\":{\"ElectionTick\":10}}"),
-              List.of("10.10.0.0/16"), 24, 4789)),
+              List.of("10.10.0.0/16"), 24, 4789, Optional.of((ObjectNode) JSON.readTree(
+                  "{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true,"
+                      + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.0.0.0/24\"}]}}")))),
           List.of(
               LogicalObject.of(ObjectKind.SERVICE, "web", (ObjectNode) JSON.readTree(
                   "{\"Name\":\"web\",\"UpdateConfig\":{\"MaxFailureRatio\":0.2,\"Parallelism\":1},\"Future\":{\"Field\":[1,2]}}"))

@@ -17,6 +17,7 @@ import dev.swarmsnap.core.apply.ApplyPlanner;
 import dev.swarmsnap.core.apply.ApplyReport;
 import dev.swarmsnap.core.apply.ExistingPolicy;
 import dev.swarmsnap.core.apply.LiveSource;
+import dev.swarmsnap.core.apply.Rotation;
 import dev.swarmsnap.core.export.LogicalSources;
 import dev.swarmsnap.core.inspect.InspectService;
 import dev.swarmsnap.core.repository.FetchedArchive;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +81,16 @@ public final class ApplyCommand implements Callable<Integer> {
           + " or update it in place where the engine allows (services; labels of secrets and configs).")
   String existing;
 
+  @Option(names = "--rotate-in-use", description = "With --existing update: a secret or config whose data"
+      + " differs (the engine cannot change it in place) is created as NAME-<digest8>, the services that use it"
+      + " are pointed at it, and the old one is removed once no service uses it.")
+  boolean rotateInUse;
+
+  @Option(names = "--rotate-secret", paramLabel = "NAME", description = "With --existing update: rotate this"
+      + " secret to the document's value even though its spec matches (the API cannot show a secret's value"
+      + " to compare); not again once the target holds that value. Repeatable.")
+  List<String> rotateSecrets = new ArrayList<>();
+
   @Option(names = "--dry-run", description = "Print the plan and change nothing.")
   boolean dryRun;
 
@@ -100,6 +112,12 @@ public final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExistingPolicy policy = policy();
+    Rotation rotation = new Rotation(rotateInUse, Set.copyOf(rotateSecrets));
+    if (rotation.any() && policy != ExistingPolicy.UPDATE) {
+      // Rotating replaces objects on the target: only when the user also allowed changing existing ones.
+      throw new BadInputException("--rotate-in-use and --rotate-secret work only with --existing update",
+          "add --existing update, or leave them out");
+    }
     List<ObjectSelector> onlySelectors = only.stream().map(ObjectSelector::parse).toList();
     List<ObjectSelector> excluded = exclude.stream().map(ObjectSelector::parse).toList();
     ExportDocument wanted;
@@ -119,7 +137,7 @@ public final class ApplyCommand implements Callable<Integer> {
     try (SwarmObjects swarm = engine.openSwarmObjects(context)) {
       LiveSource live = new LiveSource(swarm, context.clock());
       ExportDocument target = live.read();
-      ApplyPlan plan = new ApplyPlanner().plan(wanted, target, policy);
+      ApplyPlan plan = new ApplyPlanner().plan(wanted, target, policy, rotation);
       if (!output.json()) {
         new ApplyText(context.out()).plan(plan, described, live.describe());
       }

@@ -41,7 +41,11 @@ final class ApplyText {
 
   void report(ApplyReport report) {
     for (AppliedStep step : report.applied()) {
-      out.println(TerminalText.escape("  " + (step.action() == ApplyAction.CREATE ? "created " : "updated ")
+      out.println(TerminalText.escape("  " + (switch (step.action()) {
+        case CREATE -> "created ";
+        case ROTATE -> "rotated ";
+        default -> "updated ";
+      })
           + step.key() + " (" + step.id() + ")"));
     }
     report.failed().ifPresent(failure -> {
@@ -73,6 +77,7 @@ final class ApplyText {
       case SKIP -> "skip";
       case CONFLICT -> "conflict";
       case ENGINE_OWNED -> "engine-owned";
+      case ROTATE -> "rotate";
     };
   }
 }

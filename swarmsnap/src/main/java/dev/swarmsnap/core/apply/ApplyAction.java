@@ -6,6 +6,11 @@ public enum ApplyAction {
   CREATE,
   /** On the target with other values, and {@code --existing update}: updated in place. */
   UPDATE,
+  /**
+   * A secret or config whose data differs and {@code --rotate-in-use}: created as {@code NAME-<digest8>},
+   * the services that use it pointed at the new one, the old one removed once no service uses it.
+   */
+  ROTATE,
   /** On the target already as the document says: nothing to do. */
   UNCHANGED,
   /** On the target with other values, and {@code --existing skip}: left as it is. */

@@ -1,11 +1,15 @@
 package dev.swarmsnap.core.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmsnap.logical.ClusterSettings;
+import dev.swarmsnap.logical.ComparableSpecs;
 import dev.swarmsnap.logical.ExportDocument;
 import dev.swarmsnap.logical.LogicalObject;
 import dev.swarmsnap.logical.ObjectKind;
+import dev.swarmsnap.logical.SpecDiff;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,13 +33,30 @@ public final class ApplyPlanner {
 
   private final SpecComparison comparison = new SpecComparison();
   private final ServiceReferences references = new ServiceReferences();
+  private final RotatedNames rotatedNames = new RotatedNames();
+  private final ComparableSpecs normalForm = new ComparableSpecs();
+  private final SpecDiff specDiff = new SpecDiff();
 
   public ApplyPlan plan(ExportDocument wanted, ExportDocument target, ExistingPolicy existing) {
+    return plan(wanted, target, existing, Rotation.NONE);
+  }
+
+  /**
+   * @param rotation with {@link ExistingPolicy#UPDATE}, which secrets and configs are rotated
+   *     ({@link ApplyAction#ROTATE}) instead of being conflicts
+   */
+  public ApplyPlan plan(ExportDocument wanted, ExportDocument liveTarget, ExistingPolicy existing, Rotation rotation) {
+    // A rotated NAME-<digest8> on the target is the document's NAME: a rerun plans nothing.
+    RotatedNames.View view = rotatedNames.view(wanted, liveTarget);
+    ExportDocument target = view.target();
     List<PlannedStep> steps = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (LogicalObject object : wanted.objects()) {
       PlannedStep step = step(object, target.find(object.kind(), object.name()), existing);
+      if (existing == ExistingPolicy.UPDATE && (object.kind() == ObjectKind.SECRET || object.kind() == ObjectKind.CONFIG)) {
+        step = rotateIfAsked(step, object, view, rotation, problems);
+      }
       steps.add(step);
       if (step.action() == ApplyAction.CREATE) {
         checkName(object).ifPresent(problems::add);
@@ -52,7 +73,13 @@ public final class ApplyPlanner {
         problems.addAll(missingReferences(object, wanted, target));
       }
     }
+    for (String name : rotation.secrets()) {
+      if (wanted.find(ObjectKind.SECRET, name).isEmpty()) {
+        problems.add("--rotate-secret " + name + " names no secret of the document (or its selection)");
+      }
+    }
     clusterNote(wanted, target).ifPresent(notes::add);
+    ingressNote(wanted, target).ifPresent(notes::add);
     return new ApplyPlan(steps, notes, problems);
   }
 
@@ -90,9 +117,43 @@ public final class ApplyPlanner {
             ? new PlannedStep(ApplyAction.UPDATE, object.kind(), object.name(), differences, "labels only")
             : new PlannedStep(ApplyAction.CONFLICT, object.kind(), object.name(), differences,
                 "the engine cannot change a " + object.kind().label() + "'s data or driver in place, only its labels;"
-                    + " create it under a new name and point the services at it");
+                    + " --rotate-in-use creates it under a new name, points its services at it and removes the old one");
       }
     };
+  }
+
+  /**
+   * {@code --rotate-secret}: a named secret on the target, unless it already is the document's value
+   * under its rotated name; {@code --rotate-in-use}: a secret or config that is a conflict.
+   */
+  private PlannedStep rotateIfAsked(PlannedStep step, LogicalObject object, RotatedNames.View view, Rotation rotation,
+      List<String> problems) {
+    boolean forced = object.kind() == ObjectKind.SECRET && rotation.secrets().contains(object.name())
+        && view.target().find(object.kind(), object.name()).isPresent()
+        && !view.actual().getOrDefault(ObjectKind.SECRET, Map.of()).containsKey(object.name());
+    if (forced) {
+      List<String> fields = new ArrayList<>(step.changedFields());
+      fields.add("value (--rotate-secret)");
+      return rotation(object, view.target(), fields, problems);
+    }
+    if (step.action() == ApplyAction.CONFLICT && rotation.inUse()) {
+      return rotation(object, view.target(), step.changedFields(), problems);
+    }
+    return step;
+  }
+
+  private PlannedStep rotation(LogicalObject object, ExportDocument target, List<String> differences, List<String> problems) {
+    Optional<String> newName = rotatedNames.rotated(object);
+    if (newName.isEmpty()) {
+      problems.add(object.key() + " differs on the target and the document holds no value to rotate it to;"
+          + " export the source with secret values");
+      return new PlannedStep(ApplyAction.CONFLICT, object.kind(), object.name(), differences, "no value to rotate to");
+    }
+    List<String> users = target.ofKind(ObjectKind.SERVICE).stream()
+        .filter(s -> references.uses(s.spec(), object.kind(), object.name())).map(s -> "service/" + s.name()).toList();
+    return new PlannedStep(ApplyAction.ROTATE, object.kind(), object.name(), differences,
+        "as " + newName.get() + (users.isEmpty() ? "" : "; updates " + String.join(", ", users))
+            + "; removes the old " + object.name() + " once no service uses it");
   }
 
   private List<String> missingReferences(LogicalObject service, ExportDocument wanted, ExportDocument target) {
@@ -127,6 +188,22 @@ public final class ApplyPlanner {
 
   private static boolean isEngineNetwork(LogicalObject network) {
     return ENGINE_NETWORKS.contains(network.name()) || network.spec().path("Ingress").asBoolean(false);
+  }
+
+  /** The ingress is the engine's: a differing one is reported, never changed. */
+  private Optional<String> ingressNote(ExportDocument wanted, ExportDocument target) {
+    Optional<ObjectNode> a = wanted.cluster().flatMap(ClusterSettings::ingress);
+    Optional<ObjectNode> b = target.cluster().flatMap(ClusterSettings::ingress);
+    if (a.isEmpty() || b.isEmpty()) {
+      return Optional.empty();
+    }
+    ComparableSpecs.Pair pair = normalForm.of(ObjectKind.NETWORK, a.get(), b.get());
+    List<String> differences = specDiff.paths(pair.a(), pair.b());
+    if (differences.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("ingress differs: " + String.join(", ", differences) + "; the engine owns it, so apply"
+        + " leaves it as it is (recreate it with 'docker network create --ingress' if you want the document's)");
   }
 
   private Optional<String> clusterNote(ExportDocument wanted, ExportDocument target) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The live swarm of a manager's engine as a logical document: its networks (swarm-scoped, without the
- * engine's own ingress, as in a document read from a backup), secrets,
+ * engine's own ingress, as in a document read from a backup; its spec is in the cluster settings), secrets,
  * configs and services, with service references turned from IDs into names and each object's ID
  * and version kept as its source. Secret values are absent: the Engine API never returns them, so
  * neither their value nor a digest of it can be known here.
@@ -44,11 +44,15 @@ public final class LiveSource implements LogicalSource {
     SwarmCluster cluster = engine.cluster();
     List<LogicalObject> objects = new ArrayList<>();
     Map<String, String> networkNames = new HashMap<>();
+    Optional<ObjectNode> ingress = Optional.empty();
     for (SwarmObject network : engine.list(SwarmObjectKind.NETWORK)) {
       networkNames.put(network.id(), network.name());
       ObjectNode spec = parse(network);
-      // The ingress is the engine's own, as in a document read from a backup: never an object to carry.
-      if (!spec.path("Ingress").asBoolean(false)) {
+      // The ingress is the engine's own, as in a document read from a backup: never an object to
+      // carry, only a cluster setting to compare.
+      if (spec.path("Ingress").asBoolean(false)) {
+        ingress = Optional.of(spec);
+      } else {
         objects.add(logical(ObjectKind.NETWORK, network, spec));
       }
     }
@@ -64,7 +68,7 @@ public final class LiveSource implements LogicalSource {
       objects.add(logical(ObjectKind.SERVICE, service, references.toNames(parse(service), networkNames)));
     }
     ClusterSettings settings = new ClusterSettings(parse(cluster.specJson(), "the swarm"), cluster.defaultAddrPool(),
-        cluster.subnetSize(), cluster.dataPathPort());
+        cluster.subnetSize(), cluster.dataPathPort(), ingress);
     ExportSource source = new ExportSource(ExportSource.Kind.LIVE, Optional.of(cluster.id()), Optional.empty(),
         Optional.of(clock.instant()));
     return ExportDocument.of(source, Optional.of(settings), objects);

@@ -26,6 +26,6 @@ public record PlannedStep(ApplyAction action, ObjectKind kind, String name, List
 
   /** Whether carrying out the plan changes this object. */
   public boolean changes() {
-    return action == ApplyAction.CREATE || action == ApplyAction.UPDATE;
+    return action == ApplyAction.CREATE || action == ApplyAction.UPDATE || action == ApplyAction.ROTATE;
   }
 }

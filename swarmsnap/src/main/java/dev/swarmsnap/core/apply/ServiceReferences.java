@@ -57,14 +57,48 @@ final class ServiceReferences {
    * @throws IllegalStateException if a name has no ID (the planner refuses such a plan first)
    */
   ObjectNode toIds(ObjectNode documentSpec, Map<ObjectKind, Map<String, String>> ids) {
+    return toIds(documentSpec, ids, Map.of());
+  }
+
+  /**
+   * As {@link #toIds(ObjectNode, Map)}, and a secret or config the target holds under another name
+   * ({@code actual}: kind → document name → target name, see {@link RotatedNames}) is named so. File,
+   * Target, UID, GID and Mode stay as they are.
+   */
+  ObjectNode toIds(ObjectNode documentSpec, Map<ObjectKind, Map<String, String>> ids,
+      Map<ObjectKind, Map<String, String>> actual) {
     ObjectNode spec = documentSpec.deepCopy();
     JsonNode container = spec.path("TaskTemplate").path("ContainerSpec");
-    container.path("Secrets").forEach(s ->
-        ((ObjectNode) s).put("SecretID", id(ids, ObjectKind.SECRET, s.path("SecretName").asText())));
-    container.path("Configs").forEach(c ->
-        ((ObjectNode) c).put("ConfigID", id(ids, ObjectKind.CONFIG, c.path("ConfigName").asText())));
+    container.path("Secrets").forEach(s -> {
+      String name = s.path("SecretName").asText();
+      ((ObjectNode) s).put("SecretID", id(ids, ObjectKind.SECRET, name));
+      ((ObjectNode) s).put("SecretName", actual.getOrDefault(ObjectKind.SECRET, Map.of()).getOrDefault(name, name));
+    });
+    container.path("Configs").forEach(c -> {
+      String name = c.path("ConfigName").asText();
+      ((ObjectNode) c).put("ConfigID", id(ids, ObjectKind.CONFIG, name));
+      ((ObjectNode) c).put("ConfigName", actual.getOrDefault(ObjectKind.CONFIG, Map.of()).getOrDefault(name, name));
+    });
     forEachNetwork(spec, n -> n.put("Target", id(ids, ObjectKind.NETWORK, n.path("Target").asText())));
     return spec;
+  }
+
+  /** A spec in document form with secret and config names renamed ({@code names}: kind → from → to). */
+  ObjectNode renamed(ObjectNode documentSpec, Map<ObjectKind, Map<String, String>> names) {
+    ObjectNode spec = documentSpec.deepCopy();
+    JsonNode container = spec.path("TaskTemplate").path("ContainerSpec");
+    Map<String, String> secrets = names.getOrDefault(ObjectKind.SECRET, Map.of());
+    Map<String, String> configs = names.getOrDefault(ObjectKind.CONFIG, Map.of());
+    container.path("Secrets").forEach(s -> ((ObjectNode) s).put("SecretName",
+        secrets.getOrDefault(s.path("SecretName").asText(), s.path("SecretName").asText())));
+    container.path("Configs").forEach(c -> ((ObjectNode) c).put("ConfigName",
+        configs.getOrDefault(c.path("ConfigName").asText(), c.path("ConfigName").asText())));
+    return spec;
+  }
+
+  /** Whether a spec in document form refers to {@code kind/name}. */
+  boolean uses(ObjectNode spec, ObjectKind kind, String name) {
+    return of(spec).contains(new Reference(kind, name));
   }
 
   private static String id(Map<ObjectKind, Map<String, String>> ids, ObjectKind kind, String name) {

@@ -40,7 +40,7 @@ final class DocumentBuilder {
       objects.add(secret);
     }
     Optional<ClusterSettings> cluster = specs.cluster().map(c ->
-        new ClusterSettings(c.swarmSpec(), c.defaultAddrPool(), c.subnetSize(), c.dataPathPort()));
+        new ClusterSettings(c.swarmSpec(), c.defaultAddrPool(), c.subnetSize(), c.dataPathPort(), c.ingress()));
     return ExportDocument.of(source(read), cluster, objects);
   }
 

@@ -1,5 +1,6 @@
 package dev.swarmsnap.swarmstate.convert;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import dev.swarmsnap.swarmstate.model.SecretValue;
@@ -32,9 +33,11 @@ public final class StoreSpecs {
     List<Network> allNetworks = store.all(TargetCase.NETWORK, Network.class);
     Map<String, String> networkNames = allNetworks.stream()
         .collect(Collectors.toMap(Network::getId, n -> n.getSpec().getAnnotations().getName(), (a, b) -> a));
+    Optional<ObjectNode> ingress = allNetworks.stream().filter(n -> NetworkConverter.isIngress(n.getSpec())).findFirst()
+        .map(n -> networks.convert(n.getSpec()));
     Optional<SwarmSpecs.Cluster> cluster = store.all(TargetCase.CLUSTER, Cluster.class).stream().findFirst()
         .map(c -> new SwarmSpecs.Cluster(c.getId(), clusters.convert(c.getSpec()), c.getDefaultAddressPoolList(),
-            c.getSubnetSize(), c.getVXLANUDPPort()));
+            c.getSubnetSize(), c.getVXLANUDPPort(), ingress));
     return new SwarmSpecs(cluster,
         sorted(allNetworks.stream().filter(n -> !NetworkConverter.engineOwned(n.getSpec()))
             .map(n -> new SpecObject(n.getId(), n.getMeta().getVersion().getIndex(), n.getSpec().getAnnotations().getName(),

@@ -30,11 +30,19 @@ public record SwarmSpecs(
    *
    * @param swarmSpec the Engine API {@code SwarmSpec}
    * @param dataPathPort the VXLAN port as stored (0: the default, 4789)
+   * @param ingress the ingress network's spec as a network-create request; empty when the store has none
    */
-  public record Cluster(String id, ObjectNode swarmSpec, List<String> defaultAddrPool, int subnetSize, int dataPathPort) {
+  public record Cluster(String id, ObjectNode swarmSpec, List<String> defaultAddrPool, int subnetSize, int dataPathPort,
+      Optional<ObjectNode> ingress) {
     public Cluster {
       swarmSpec = swarmSpec.deepCopy();
       defaultAddrPool = List.copyOf(defaultAddrPool);
+      ingress = ingress.map(ObjectNode::deepCopy);
+    }
+
+    @Override
+    public Optional<ObjectNode> ingress() {
+      return ingress.map(ObjectNode::deepCopy);
     }
 
     @Override

@@ -40,4 +40,12 @@ class ApplyCommandTest {
     assertThat(run.code()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("unknown object kind 'volume'");
   }
+
+  @Test
+  void rotateInUseWithoutExistingUpdate_isBadInput() {
+    Swarmsnap.Run run = apply(dir.resolve("doc.json").toString(), "--rotate-in-use");
+
+    assertThat(run.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains("--rotate-in-use and --rotate-secret work only with --existing update");
+  }
 }

@@ -2,6 +2,7 @@ package dev.swarmsnap.cli.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmsnap.archive.ArchiveReader;
 import dev.swarmsnap.archive.manifest.ManifestCodec;
 import dev.swarmsnap.core.apply.ApplyAction;
@@ -22,16 +23,21 @@ import dev.swarmsnap.lab.LabSpec;
 import dev.swarmsnap.lab.LabSwarm;
 import dev.swarmsnap.lab.Labs;
 import dev.swarmsnap.logical.ExportDocument;
+import dev.swarmsnap.logical.ExportDocumentCodec;
+import dev.swarmsnap.logical.ExportSource;
+import dev.swarmsnap.logical.SecretDigest;
 import dev.swarmsnap.logical.LogicalObject;
 import dev.swarmsnap.logical.ObjectKind;
 import dev.swarmsnap.testing.HostCommand;
 import dev.swarmsnap.testing.Swarmsnap;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +233,45 @@ class ApplyIT {
     Map<String, Long> unchanged = versions(after);
     unchanged.keySet().retainAll(before.keySet());
     assertThat(unchanged).isEqualTo(before);
+  }
+
+  @Test
+  @Order(5)
+  void rotateInUse_replacesAConfigAServiceUses_andASecondRunPlansNothing() throws Exception {
+    LabNode m1 = target.node("m1");
+    stdin(target, "m1", "banner v1", "config", "create", "banner", "-");
+    docker(target, "m1", "service", "create", "--detach", "--no-resolve-image", "--name", "banner_svc",
+        "--config", "source=banner,target=/etc/banner,mode=0440", IMAGE);
+    LogicalObject live = live(m1).find(ObjectKind.CONFIG, "banner").orElseThrow();
+    ObjectNode spec = live.spec();
+    spec.put("Data", Base64.getEncoder().encodeToString("banner v2".getBytes(StandardCharsets.UTF_8)));
+    ExportDocument document = ExportDocument.of(new ExportSource(ExportSource.Kind.LIVE, Optional.empty(),
+        Optional.empty(), Optional.empty()), Optional.empty(), List.of(LogicalObject.of(ObjectKind.CONFIG, "banner", spec)));
+    Path file = work.resolve("banner-v2.json");
+    Files.write(file, new ExportDocumentCodec().write(document));
+
+    Swarmsnap.Run refused = swarmsnap(m1, "apply", file.toString(), "--existing", "update", "--yes");
+    assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(ExitCode.CONFLICT.code());
+    assertThat(refused.out()).contains("--rotate-in-use");
+
+    Swarmsnap.Run rotate = swarmsnap(m1, "apply", file.toString(), "--existing", "update", "--rotate-in-use", "--yes");
+
+    assertThat(rotate.code()).as(rotate.out() + rotate.err()).isZero();
+    String rotated = "banner-" + SecretDigest.of("banner v2".getBytes(StandardCharsets.UTF_8)).substring(7, 15);
+    assertThat(rotate.out()).contains("rotate      config/banner", "as " + rotated, "updates service/banner_svc");
+    ExportDocument after = live(m1);
+    assertThat(after.find(ObjectKind.CONFIG, "banner")).isEmpty();
+    assertThat(new String(Base64.getDecoder().decode(after.find(ObjectKind.CONFIG, rotated).orElseThrow().spec()
+        .path("Data").asText()), StandardCharsets.UTF_8)).isEqualTo("banner v2");
+    ObjectNode ref = (ObjectNode) after.find(ObjectKind.SERVICE, "banner_svc").orElseThrow().spec()
+        .path("TaskTemplate").path("ContainerSpec").path("Configs").get(0);
+    assertThat(ref.path("ConfigName").asText()).isEqualTo(rotated);
+    assertThat(ref.path("File").path("Name").asText()).isEqualTo("/etc/banner");
+    assertThat(ref.path("File").path("Mode").asInt()).isEqualTo(0440);
+
+    Swarmsnap.Run again = swarmsnap(m1, "apply", file.toString(), "--existing", "update", "--rotate-in-use", "--yes");
+    assertThat(again.code()).as(again.out() + again.err()).isZero();
+    assertThat(again.out()).contains("Nothing to apply.");
   }
 
   private static Map<String, String> names(ExportDocument document) {

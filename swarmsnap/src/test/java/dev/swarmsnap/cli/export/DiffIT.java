@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code diff} of two real backups of one manager, taken before and after a service update and a
  * new secret: exactly that change is listed (exit 1); a backup against itself is equal (exit 0).
+ * A backup against the live swarm it was taken from is equal too (the sources' differences of form
+ * do not show), and a network removed since is the one difference.
  */
 @LabSwarm(managers = 1, workers = 0)
 @Timeout(300)
@@ -62,6 +64,25 @@ class DiffIT {
     Swarmsnap.Run same = Swarmsnap.run(Map.of(), "diff", after.toString(), after.toString());
     assertThat(same.code()).as(same.err()).isZero();
     assertThat(same.out()).isEqualTo("no differences\n");
+  }
+
+  @Test
+  void aBackupAgainstTheUnchangedLiveSwarmIsEqual_andADeletedNetworkIsExactlyTheDifference(Lab lab) throws Exception {
+    docker(lab, "network", "create", "--driver", "overlay", "diff_plain");
+    Path archive = backup(lab.node("m1"), Files.createDirectories(tmp.resolve("live")));
+
+    Swarmsnap.Run same = Swarmsnap.run(Swarmsnap.envFor(lab.node("m1")), "diff", archive.toString(), "--live");
+    assertThat(same.code()).as(same.out() + same.err()).isZero();
+    assertThat(same.out()).isEqualTo("no differences\n");
+    // equal with the ingress compared: both sources carry it
+    Map<String, String> env = Swarmsnap.envFor(lab.node("m1"));
+    assertThat(Swarmsnap.run(env, "export", archive.toString()).json().path("cluster").has("ingress")).isTrue();
+    assertThat(Swarmsnap.run(env, "export", "--live").json().path("cluster").has("ingress")).isTrue();
+
+    docker(lab, "network", "rm", "diff_plain");
+    Swarmsnap.Run gone = Swarmsnap.run(Swarmsnap.envFor(lab.node("m1")), "diff", archive.toString(), "--live");
+    assertThat(gone.code()).as(gone.err()).isEqualTo(1);
+    assertThat(gone.out()).isEqualTo("- network/diff_plain\n1 difference\n");
   }
 
   private static void docker(Lab lab, String... args) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmsnap.engine.SwarmObjectKind;
+import dev.swarmsnap.logical.ClusterSettings;
 import dev.swarmsnap.logical.ExportDocument;
 import dev.swarmsnap.logical.ExportSource;
 import dev.swarmsnap.logical.LogicalObject;
 import dev.swarmsnap.logical.ObjectKind;
+import dev.swarmsnap.logical.SecretDigest;
 import dev.swarmsnap.swarmstate.model.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +35,8 @@ class ApplyPlannerTest {
           "Configs":[{"ConfigName":"site","File":{"Name":"/site","UID":"0","GID":"0","Mode":292}}]},
         "Networks":[{"Target":"backend","Aliases":["www"]}]},
        "Mode":{"Replicated":{"Replicas":2}}}""";
+
+  private static final Rotation IN_USE = new Rotation(true, Set.of());
 
   private final ApplyPlanner planner = new ApplyPlanner();
   private final FakeSwarmObjects engine = new FakeSwarmObjects();
@@ -77,6 +82,13 @@ class ApplyPlannerTest {
 
   private ExportDocument target() {
     return live.read();
+  }
+
+  /** The fake engine after applying {@code document} to it, as a fresh target. */
+  private ExportDocument applied(ExportDocument document) {
+    ExportDocument empty = target();
+    new ApplyExecutor(engine).execute(planner.plan(document, empty, ExistingPolicy.FAIL), document, empty);
+    return target();
   }
 
   @Test
@@ -206,8 +218,90 @@ class ApplyPlannerTest {
     ApplyPlan plan = planner.plan(wanted, target(), ExistingPolicy.UPDATE);
 
     assertThat(plan.conflicts()).extracting(PlannedStep::key).containsExactly("config/site");
-    assertThat(plan.conflicts().get(0).note()).contains("cannot change a config's data");
+    assertThat(plan.conflicts().get(0).note()).contains("cannot change a config's data", "--rotate-in-use");
     assertThat(plan.changes()).extracting(PlannedStep::key).containsExactly("config/motd");
+  }
+
+  @Test
+  void rotateInUse_createsTheNewConfig_pointsTheServiceAtIt_removesTheOld_andARerunPlansNothing() {
+    applied(document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend")));
+    String oldId = engine.idOf(SwarmObjectKind.CONFIG, "site");
+    ExportDocument before = target();
+
+    assertThat(planner.plan(full(), before, ExistingPolicy.UPDATE, Rotation.NONE).conflicts())
+        .extracting(PlannedStep::key).containsExactly("config/site");
+    ApplyPlan plan = planner.plan(full(), before, ExistingPolicy.UPDATE, IN_USE);
+
+    String rotated = "site-" + SecretDigest.of("hello".getBytes(StandardCharsets.UTF_8)).substring(7, 15);
+    assertThat(plan.refused()).isFalse();
+    assertThat(plan.changes()).singleElement().satisfies(step -> {
+      assertThat(step.action()).isEqualTo(ApplyAction.ROTATE);
+      assertThat(step.key()).isEqualTo("config/site");
+      assertThat(step.note()).contains("as " + rotated, "updates service/web", "removes the old site");
+    });
+    ApplyReport report = new ApplyExecutor(engine).execute(plan, full(), before);
+
+    assertThat(report.complete()).isTrue();
+    assertThat(engine.list(SwarmObjectKind.CONFIG)).extracting(o -> o.name()).containsExactly(rotated);
+    assertThat(engine.list(SwarmObjectKind.CONFIG)).extracting(o -> o.id()).doesNotContain(oldId);
+    ObjectNode ref = (ObjectNode) engine.spec(SwarmObjectKind.SERVICE, "web").path("TaskTemplate").path("ContainerSpec")
+        .path("Configs").get(0);
+    assertThat(ref.path("ConfigID").asText()).isEqualTo(engine.idOf(SwarmObjectKind.CONFIG, rotated));
+    assertThat(ref.path("ConfigName").asText()).isEqualTo(rotated);
+    assertThat(ref.path("File")).isEqualTo(json("{\"Name\":\"/site\",\"UID\":\"0\",\"GID\":\"0\",\"Mode\":292}"));
+    ApplyPlan again = planner.plan(full(), target(), ExistingPolicy.UPDATE, IN_USE);
+    assertThat(again.empty()).as(again.steps().toString()).isTrue();
+  }
+
+  @Test
+  void rotateInUse_alsoRepointsAServiceOutsideTheDocument_thenRemovesTheOld() {
+    applied(document(service(WEB), config("site", "other", "{}"), secret("db_pass", "s3cret"), network("backend")));
+    ExportDocument before = target();
+    ExportDocument onlySite = document(config("site", "hello", "{}"));
+
+    ApplyPlan plan = planner.plan(onlySite, before, ExistingPolicy.UPDATE, IN_USE);
+    // web is not in the document, but it is on the target: rotation points it at the new config
+    assertThat(plan.changes()).singleElement().satisfies(step -> assertThat(step.note()).contains("updates service/web"));
+    new ApplyExecutor(engine).execute(plan, onlySite, before);
+
+    assertThat(engine.list(SwarmObjectKind.CONFIG)).hasSize(1);
+    assertThat(planner.plan(onlySite, target(), ExistingPolicy.UPDATE, IN_USE).empty()).isTrue();
+  }
+
+  @Test
+  void rotateInUse_aSecretWithoutValueIsRefused() {
+    engine.create(SwarmObjectKind.SECRET, "{\"Name\":\"db_pass\",\"Labels\":{},\"Data\":\"eA==\"}");
+    LogicalObject noValue = LogicalObject.of(ObjectKind.SECRET, "db_pass",
+        json("{\"Name\":\"db_pass\",\"Driver\":{\"Name\":\"vault\"}}"));
+
+    ApplyPlan plan = planner.plan(document(noValue), target(), ExistingPolicy.UPDATE, IN_USE);
+
+    assertThat(plan.refused()).isTrue();
+    assertThat(plan.problems()).singleElement().asString().contains("secret/db_pass", "no value");
+  }
+
+  @Test
+  void rotateSecret_rotatesASecretWhoseSpecMatches_onceOnly() {
+    applied(document(service(WEB), config("site", "hello", "{}"), secret("db_pass", "old"), network("backend")));
+    ExportDocument before = target();
+    Rotation forced = new Rotation(false, Set.of("db_pass"));
+
+    assertThat(planner.plan(full(), before, ExistingPolicy.UPDATE, Rotation.NONE).empty()).isTrue();
+    ApplyPlan plan = planner.plan(full(), before, ExistingPolicy.UPDATE, forced);
+    assertThat(plan.changes()).singleElement().satisfies(step -> {
+      assertThat(step.action()).isEqualTo(ApplyAction.ROTATE);
+      assertThat(step.changedFields()).containsExactly("value (--rotate-secret)");
+    });
+    new ApplyExecutor(engine).execute(plan, full(), before);
+
+    String rotated = "db_pass-" + SecretDigest.of("s3cret".getBytes(StandardCharsets.UTF_8)).substring(7, 15);
+    assertThat(Base64.getDecoder().decode(engine.secretData(rotated))).isEqualTo("s3cret".getBytes(StandardCharsets.UTF_8));
+    assertThat(engine.list(SwarmObjectKind.SECRET)).extracting(o -> o.name()).containsExactly(rotated);
+    assertThat(engine.spec(SwarmObjectKind.SERVICE, "web").path("TaskTemplate").path("ContainerSpec").path("Secrets")
+        .get(0).path("SecretID").asText()).isEqualTo(engine.idOf(SwarmObjectKind.SECRET, rotated));
+    assertThat(planner.plan(full(), target(), ExistingPolicy.UPDATE, forced).empty()).isTrue();
+    assertThat(planner.plan(full(), target(), ExistingPolicy.UPDATE, new Rotation(false, Set.of("nope"))).problems())
+        .singleElement().asString().contains("--rotate-secret nope");
   }
 
   @Test
@@ -233,6 +327,30 @@ class ApplyPlannerTest {
     assertThat(plan.steps()).extracting(PlannedStep::action).containsOnly(ApplyAction.ENGINE_OWNED);
     assertThat(plan.empty()).isTrue();
     assertThat(plan.notes()).singleElement().asString().contains("network/ingress differs", "IPAM.Config[0].Subnet");
+  }
+
+  @Test
+  void plan_theTargetsIngressIsInItsClusterSettings_andADifferentOneIsReportedNotChanged() {
+    engine.create(SwarmObjectKind.NETWORK, "{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true,"
+        + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.0.0.0/24\",\"Gateway\":\"10.0.0.1\"}]}}");
+    ExportDocument target = target();
+    ClusterSettings live = target.cluster().orElseThrow();
+    assertThat(live.ingress()).isPresent();
+    assertThat(target.find(ObjectKind.NETWORK, "ingress")).isEmpty();
+    ObjectNode requested = json("{\"Name\":\"ingress\",\"Driver\":\"overlay\",\"Ingress\":true,"
+        + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.99.0.0/24\"}]}}");
+    ExportDocument wanted = ExportDocument.of(new ExportSource(ExportSource.Kind.ARCHIVE, Optional.empty(),
+        Optional.empty(), Optional.empty()), Optional.of(new ClusterSettings(live.swarmSpec(), live.defaultAddrPool(),
+        live.subnetSize(), live.dataPathPort(), Optional.of(requested))), List.of());
+    ((ObjectNode) requested.get("IPAM")).remove("Config");
+    ExportDocument unrequested = ExportDocument.of(wanted.source(), Optional.of(new ClusterSettings(live.swarmSpec(),
+        live.defaultAddrPool(), live.subnetSize(), live.dataPathPort(), Optional.of(requested))), List.of());
+
+    ApplyPlan plan = planner.plan(wanted, target, ExistingPolicy.UPDATE);
+
+    assertThat(plan.empty()).isTrue();
+    assertThat(plan.notes()).singleElement().asString().startsWith("ingress differs: IPAM.Config[0].Subnet;");
+    assertThat(planner.plan(unrequested, target, ExistingPolicy.UPDATE).notes()).isEmpty();
   }
 
   @Test
