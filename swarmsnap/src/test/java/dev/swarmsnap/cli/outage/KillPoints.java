@@ -45,8 +45,12 @@ final class KillPoints {
     Files.createDirectories(work.resolve("starts"));
     script("treehash.sh", "cd \"$1\" 2>/dev/null || { echo missing; exit 0; }\n"
         + "find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum\n");
-    script("start.sh", "sh " + work.resolve("treehash.sh") + " " + node.swarmDir() + " > "
-        + work.resolve("starts") + "/$(date +%s%N)\nexec " + node.startScript() + "\n");
+    // A start while the engine already runs (a watchdog's second attempt under load) finds the tree
+    // the running engine has been writing since (worker/tasks.db): only a real start is recorded.
+    script("start.sh", "pid=$(cat " + node.pidFile() + " 2>/dev/null)\n"
+        + "if [ -z \"$pid\" ] || ! kill -0 \"$pid\" 2>/dev/null; then\n"
+        + "  sh " + work.resolve("treehash.sh") + " " + node.swarmDir() + " > " + work.resolve("starts") + "/$(date +%s%N)\n"
+        + "fi\nexec " + node.startScript() + "\n");
   }
 
   /**
