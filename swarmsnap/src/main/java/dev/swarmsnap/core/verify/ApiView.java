@@ -53,9 +53,11 @@ public final class ApiView {
   }
 
   /**
-   * The highest raft version anywhere in the view: anything above it came later, and every entry up
-   * to it was committed when the view was taken (an object's version is the index of the entry
-   * that wrote it). 0 for an empty view.
+   * The highest raft version anywhere in the view. An object's version is the leader's commit index
+   * when its change was proposed (swarmkit {@code GetVersion}), so every entry up to it was committed
+   * when the view was taken, and the entry that wrote that object has a higher index. The leader
+   * proposes one store change at a time and waits for it to commit (docs/engine-behaviour.md §4.6),
+   * so an object written after the view carries a version above this one. 0 for an empty view.
    */
   public long highestVersion() {
     long max = swarm().flatMap(c -> c.version().isPresent() ? Optional.of(c.version().getAsLong()) : Optional.empty())
