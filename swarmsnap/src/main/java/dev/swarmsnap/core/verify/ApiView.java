@@ -78,12 +78,15 @@ public final class ApiView {
   }
 
   /**
-   * This view less the objects that {@code later}, taken after it, no longer lists: they were
-   * removed in between (swarmkit never reuses an ID). A hot copy taken between the two views need
-   * not hold them (docs/engine-behaviour.md §4.6). A document {@code later} lacks or cannot parse
-   * is kept whole.
+   * This view less the objects that {@code later}, taken after it, no longer lists and that are not
+   * in {@code held}: they were removed in between (swarmkit never reuses an ID), so a copy taken
+   * between the two views need not hold them (docs/engine-behaviour.md §4.6). An object the copy
+   * holds stays even if removed since: it was there when the copy was taken. A document {@code
+   * later} lacks or cannot parse is kept whole.
+   *
+   * @param held the IDs of the objects the copy holds
    */
-  public ApiView withoutObjectsRemovedBy(ApiView later) {
+  public ApiView withoutObjectsRemovedBy(ApiView later, Set<String> held) {
     Map<String, byte[]> kept = new TreeMap<>(documents);
     for (Map.Entry<String, byte[]> document : documents.entrySet()) {
       Optional<JsonNode> now = tree(document.getKey()).filter(JsonNode::isArray);
@@ -95,7 +98,7 @@ public final class ApiView {
       then.get().forEach(n -> stillListed.add(id(n)));
       ArrayNode left = mapper.createArrayNode();
       now.get().forEach(n -> {
-        if (stillListed.contains(id(n))) {
+        if (stillListed.contains(id(n)) || held.contains(id(n))) {
           left.add(n);
         }
       });
