@@ -65,11 +65,12 @@ final class HotCopyStep {
   Result copy(BackupRun run, BackupSubject subject, Path staging, ApiView api, Optional<UnlockKey> key) {
     run.listener().step("copying the swarm directory while the engine runs (hot): keys, raft snapshot, then WAL");
     Instant start = clock.instant();
+    Target target = new Target(run, subject, staging, api, key);
     List<Checked> checked = new ArrayList<>();
     HotCopier.HotCopy copy;
     try {
       copy = hotCopier.copy(subject.swarmDir(), staging, run.listener(), c -> {
-        Checked one = check(run, subject, staging, api, key, c, clock.instant());
+        Checked one = check(target, c, clock.instant());
         checked.add(one);
         return one.lag();
       });
@@ -84,8 +85,9 @@ final class HotCopyStep {
         + " still writing) off the copy of " + c.segment()));
     run.listener().step("copied in " + copyMillis + " ms" + (copy.attempts() > 1 ? " (try " + copy.attempts() + ")" : "")
         + "; the engine kept running");
-    return new Result(new CopyOutcome(accepted.files(), new BackupReport.Timings(0, copyMillis, 0), 0, 0, BackupMode.HOT,
-        copy.attempts(), cut, accepted.raise()), accepted.state(), accepted.view());
+    CopyOutcome outcome = new CopyOutcome(accepted.files(), new BackupReport.Timings(0, copyMillis, 0), 0, 0,
+        BackupMode.HOT, copy.attempts(), cut, accepted.raise());
+    return new Result(outcome, accepted.state(), accepted.view());
   }
 
   /**
@@ -97,15 +99,20 @@ final class HotCopyStep {
   private record Checked(List<StagedFile> files, SwarmState state, ApiView view, Optional<CommitRaise> raise,
       Optional<HotCopier.Retry> lag, Instant copiedAt) {}
 
-  private Checked check(
-      BackupRun run, BackupSubject subject, Path staging, ApiView api, Optional<UnlockKey> key, HotCopier.HotCopy copy,
-      Instant copiedAt) {
+  /** What every try is checked against: the run, the node, where it copies to, the view before. */
+  private record Target(BackupRun run, BackupSubject subject, Path staging, ApiView api, Optional<UnlockKey> key) {}
+
+  private Checked check(Target target, HotCopier.HotCopy copy, Instant copiedAt) {
+    BackupRun run = target.run();
+    BackupSubject subject = target.subject();
+    Path staging = target.staging();
+    Optional<UnlockKey> key = target.key();
     run.listener().step("verifying the copied state");
     Path swarm = staging.resolve("swarm");
     SwarmState state = CopyVerification.verified(verifier.verify(swarm, key));
     // Objects removed after the view was taken need not be in the copy: the API, asked again now
     // that the copy is done, tells them apart from objects a stale copy lacks.
-    ApiView expected = recheck.afterCopy(api, run.engine(), state);
+    ApiView expected = recheck.afterCopy(target.api(), run.engine(), state);
     List<StagedFile> files = copy.files();
     Optional<CommitRaise> raise = Optional.empty();
     if (!shortfall(state, expected).isEmpty() && state.raft().lastIndex() > state.raft().commitIndex()) {

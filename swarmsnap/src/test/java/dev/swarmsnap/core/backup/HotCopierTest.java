@@ -176,13 +176,15 @@ class HotCopierTest {
     assertThat(checked).containsExactly(1, 2, 3);
     assertThat(copy.attempts()).isEqualTo(3);
     assertThat(copy.retryReasons()).containsExactly("the copy lags", "the copy lags");
-    assertThat(events.steps).contains("the copy lags; copying again (try 2 of 5)", "the copy lags; copying again (try 3 of 5)");
+    assertThat(events.steps)
+        .contains("the copy lags; copying again (try 2 of 5)", "the copy lags; copying again (try 3 of 5)");
     assertThat(staging.resolve("swarm/certificates/swarm-node.key")).exists();
   }
 
   @Test
   void aCopyItsCheckSendsBackOnEveryTryIsRefusedWithTheChecksWordsAndNothingStaged() {
-    HotCopier.Retry lag = new HotCopier.Retry("the copy lags", "the copy still lags after every try", "back up elsewhere");
+    HotCopier.Retry lag =
+        new HotCopier.Retry("the copy lags", "the copy still lags after every try", "back up elsewhere");
 
     assertThatThrownBy(() -> copier().copy(swarm, staging, new Events(), c -> Optional.of(lag)))
         .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
