@@ -43,7 +43,9 @@ import java.util.SortedMap;
 /**
  * A backup of this manager, done right: preflight, lock, key check, API snapshot, then the copy, then
  * verify, archive and read the archive back. Cold: a short outage copies only real bytes, then the
- * node is unlocked and awaited; the engine is down only for the copy (docs/engine-behaviour.md §3).
+ * node is unlocked and awaited; the engine is down only for the copy (docs/engine-behaviour.md §3);
+ * objects removed between the API snapshot and the stop are left out of the archived view ({@link
+ * ApiRecheck}).
  * Hot ({@code --hot}): the engine keeps running and {@link HotCopier} copies in a safe order, and
  * the copy must hold every object of the API view at its version or newer (§4.6).
  */
@@ -59,6 +61,7 @@ public final class BackupService {
   private final UnlockKeyCheck keyCheck = new UnlockKeyCheck();
   private final StagingCopier copier = new StagingCopier();
   private final HotCopyStep hotCopy;
+  private final ApiRecheck recheck = new ApiRecheck();
   private final ManifestAssembler manifests = new ManifestAssembler();
   private final ManifestCodec codec = new ManifestCodec();
   private final Optional<AgeRecipients> encryption;
@@ -162,6 +165,10 @@ public final class BackupService {
         copy = copyWhileStopped(run, subject, key, staging.path()).outcome();
         run.listener().step("verifying the copied state");
         state = CopyVerification.verified(new SwarmStateVerifier().verify(staging.path().resolve("swarm"), key.key()));
+        // The view was taken before the stop: objects removed before the stop are not in the copy.
+        // The engine answers again now; the archive keeps the view less those (as the hot path).
+        ApiView view = recheck.afterCopy(new ApiView(api), run.engine(), state);
+        apiFiles = new ApiSnapshotWriter().write(view.documents(), staging.path());
       }
 
       List<StagedFile> staged = new ArrayList<>(apiFiles);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,6 +35,7 @@ final class HotCopyStep {
   private final HotCopier hotCopier;
   private final CommitMark commitMark = new CommitMark();
   private final SwarmStateVerifier verifier = new SwarmStateVerifier();
+  private final ApiRecheck recheck = new ApiRecheck();
 
   HotCopyStep(Clock clock, HotCopier hotCopier) {
     this.clock = clock;
@@ -53,34 +55,64 @@ final class HotCopyStep {
   /**
    * The hot copy: nothing stops; keys, snapshot and WAL are copied in that order until one copy saw
    * the directory unchanged ({@link HotCopier}), a torn final WAL record is cut off, and the copy
-   * is verified and checked against {@code api}, the view taken before it.
+   * is verified and checked against {@code api}, the view taken before it. On a follower, a copy
+   * that lacks part of the view lags the leader (whose view the API shows) and is taken again
+   * within the same tries, after a short wait for the follower to catch up.
    *
    * @throws SwarmsnapException VERIFY_FAILED (exit 4) if the copy is damaged, does not verify, or
-   *     is older than the view
+   *     is older than the view (on a follower: on every try)
    */
   Result copy(BackupRun run, BackupSubject subject, Path staging, ApiView api, Optional<UnlockKey> key) {
     run.listener().step("copying the swarm directory while the engine runs (hot): keys, raft snapshot, then WAL");
     Instant start = clock.instant();
+    Target target = new Target(run, subject, staging, api, key);
+    List<Checked> checked = new ArrayList<>();
     HotCopier.HotCopy copy;
     try {
-      copy = hotCopier.copy(subject.swarmDir(), staging, run.listener());
+      copy = hotCopier.copy(subject.swarmDir(), staging, run.listener(), c -> {
+        Checked one = check(target, c, clock.instant());
+        checked.add(one);
+        return one.lag();
+      });
     } catch (CorruptStateException e) {
       throw damaged(subject, e);
     }
-    long copyMillis = Duration.between(start, clock.instant()).toMillis();
+    Checked accepted = checked.get(checked.size() - 1);
+    long copyMillis = Duration.between(start, accepted.copiedAt()).toMillis();
     Optional<CopyOutcome.Cut> cut = copy.cut().map(c -> new CopyOutcome.Cut(
         staging.relativize(c.segment()).toString().replace('\\', '/'), c.droppedBytes()));
     cut.ifPresent(c -> run.listener().step("cut a torn final WAL record (" + c.bytesDropped() + " bytes the engine was"
         + " still writing) off the copy of " + c.segment()));
     run.listener().step("copied in " + copyMillis + " ms" + (copy.attempts() > 1 ? " (try " + copy.attempts() + ")" : "")
         + "; the engine kept running");
+    CopyOutcome outcome = new CopyOutcome(accepted.files(), new BackupReport.Timings(0, copyMillis, 0), 0, 0,
+        BackupMode.HOT, copy.attempts(), cut, accepted.raise());
+    return new Result(outcome, accepted.state(), accepted.view());
+  }
 
-    // Objects removed after the view was taken need not be in the copy: the API, asked again now
-    // that the copy is done, tells them apart from objects a stale copy lacks (docs/engine-behaviour.md §4.6).
-    ApiView expected = api.withoutObjectsRemovedBy(new ApiView(run.engine().apiSnapshot()));
+  /**
+   * One unchanged copy, checked.
+   *
+   * @param lag present if the copy lacks part of the view and this node is a follower
+   * @param copiedAt when the copy was done, before its check
+   */
+  private record Checked(List<StagedFile> files, SwarmState state, ApiView view, Optional<CommitRaise> raise,
+      Optional<HotCopier.Retry> lag, Instant copiedAt) {}
+
+  /** What every try is checked against: the run, the node, where it copies to, the view before. */
+  private record Target(BackupRun run, BackupSubject subject, Path staging, ApiView api, Optional<UnlockKey> key) {}
+
+  private Checked check(Target target, HotCopier.HotCopy copy, Instant copiedAt) {
+    BackupRun run = target.run();
+    BackupSubject subject = target.subject();
+    Path staging = target.staging();
+    Optional<UnlockKey> key = target.key();
     run.listener().step("verifying the copied state");
     Path swarm = staging.resolve("swarm");
     SwarmState state = CopyVerification.verified(verifier.verify(swarm, key));
+    // Objects removed after the view was taken need not be in the copy: the API, asked again now
+    // that the copy is done, tells them apart from objects a stale copy lacks.
+    ApiView expected = recheck.afterCopy(target.api(), run.engine(), state);
     List<StagedFile> files = copy.files();
     Optional<CommitRaise> raise = Optional.empty();
     if (!shortfall(state, expected).isEmpty() && state.raft().lastIndex() > state.raft().commitIndex()) {
@@ -99,9 +131,24 @@ final class HotCopyStep {
         state = CopyVerification.verified(verifier.verify(swarm, key));
       }
     }
-    requireAtLeast(state, expected);
-    return new Result(new CopyOutcome(files, new BackupReport.Timings(0, copyMillis, 0), 0, 0, BackupMode.HOT,
-        copy.attempts(), cut, raise), state, expected);
+    String failures = shortfall(state, expected).stream()
+        .map(f -> f.check() + ": " + f.reason())
+        .collect(Collectors.joining("; "));
+    Optional<HotCopier.Retry> lag = Optional.empty();
+    if (!failures.isEmpty()) {
+      if (subject.view().selfIsLeader()) {
+        throw new SwarmsnapException(
+            ExitCode.VERIFY_FAILED,
+            "the hot copy is older than the engine's API view taken before it, so no archive was written: " + failures,
+            "run the backup again; if it keeps failing, take a cold backup on a follower (without --hot)");
+      }
+      lag = Optional.of(new HotCopier.Retry(
+          "this follower's copy lags the leader's API view (" + failures + ")",
+          "this follower's hot copy still lagged the leader's API view after every try, so no archive was written: "
+              + failures,
+          "this manager falls behind the leader: back up on another manager or on the leader (with --hot)"));
+    }
+    return new Checked(files, state, expected, raise, lag, copiedAt);
   }
 
   /**
@@ -151,22 +198,5 @@ final class HotCopyStep {
             ? new StagedFile(f.path(), false, f.mode(), f.uid(), f.gid(), Math.max(f.originalLength(), length), length, "")
             : f)
         .toList();
-  }
-
-  /**
-   * The copy against the API view taken before it: every object at its version or newer.
-   *
-   * @throws SwarmsnapException VERIFY_FAILED (exit 4) naming the objects that are missing or older
-   */
-  private static void requireAtLeast(SwarmState state, ApiView api) {
-    String failures = shortfall(state, api).stream()
-        .map(f -> f.check() + ": " + f.reason())
-        .collect(Collectors.joining("; "));
-    if (!failures.isEmpty()) {
-      throw new SwarmsnapException(
-          ExitCode.VERIFY_FAILED,
-          "the hot copy is older than the engine's API view taken before it, so no archive was written: " + failures,
-          "run the backup again; if it keeps failing, take a cold backup (without --hot)");
-    }
   }
 }

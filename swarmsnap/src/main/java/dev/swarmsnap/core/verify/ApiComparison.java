@@ -15,9 +15,10 @@ import java.util.function.Function;
  * versions, kind by kind. Pure and stateless.
  *
  * <p>Tolerances, and why: the API view is taken just before the engine stops, and the cluster
- * keeps working meanwhile (other managers accept writes). Object versions are raft indexes, which
- * only grow, so an object newer in the store than in the API, or one in the store only whose version
- * is above every version the API view holds, was written after the API snapshot: a WARN. Tasks churn
+ * keeps working meanwhile (other managers accept writes). Object versions are the leader's commit
+ * index when a change is proposed, which only grows (docs/engine-behaviour.md §4.6), so an object
+ * newer in the store than in the API, or one in the store only whose version is above every version
+ * the API view holds, was written after the API snapshot: a WARN. Tasks churn
  * constantly (a failing image reschedules every few seconds, docs/swarm-state-format.md §4.8), so any task
  * difference is a WARN. An object older in the store than in the API, or missing from the store, is
  * a FAIL.

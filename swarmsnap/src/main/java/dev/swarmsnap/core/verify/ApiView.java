@@ -53,9 +53,11 @@ public final class ApiView {
   }
 
   /**
-   * The highest raft version anywhere in the view: anything above it came later, and every entry up
-   * to it was committed when the view was taken (an object's version is the index of the entry
-   * that wrote it). 0 for an empty view.
+   * The highest raft version anywhere in the view. An object's version is the leader's commit index
+   * when its change was proposed (swarmkit {@code GetVersion}), so every entry up to it was committed
+   * when the view was taken, and the entry that wrote that object has a higher index. The leader
+   * proposes one store change at a time and waits for it to commit (docs/engine-behaviour.md §4.6),
+   * so an object written after the view carries a version above this one. 0 for an empty view.
    */
   public long highestVersion() {
     long max = swarm().flatMap(c -> c.version().isPresent() ? Optional.of(c.version().getAsLong()) : Optional.empty())
@@ -76,12 +78,15 @@ public final class ApiView {
   }
 
   /**
-   * This view less the objects that {@code later}, taken after it, no longer lists: they were
-   * removed in between (swarmkit never reuses an ID). A hot copy taken between the two views need
-   * not hold them (docs/engine-behaviour.md §4.6). A document {@code later} lacks or cannot parse
-   * is kept whole.
+   * This view less the objects that {@code later}, taken after it, no longer lists and that are not
+   * in {@code held}: they were removed in between (swarmkit never reuses an ID), so a copy taken
+   * between the two views need not hold them (docs/engine-behaviour.md §4.6). An object the copy
+   * holds stays even if removed since: it was there when the copy was taken. A document {@code
+   * later} lacks or cannot parse is kept whole.
+   *
+   * @param held the IDs of the objects the copy holds
    */
-  public ApiView withoutObjectsRemovedBy(ApiView later) {
+  public ApiView withoutObjectsRemovedBy(ApiView later, Set<String> held) {
     Map<String, byte[]> kept = new TreeMap<>(documents);
     for (Map.Entry<String, byte[]> document : documents.entrySet()) {
       Optional<JsonNode> now = tree(document.getKey()).filter(JsonNode::isArray);
@@ -93,7 +98,7 @@ public final class ApiView {
       then.get().forEach(n -> stillListed.add(id(n)));
       ArrayNode left = mapper.createArrayNode();
       now.get().forEach(n -> {
-        if (stillListed.contains(id(n))) {
+        if (stillListed.contains(id(n)) || held.contains(id(n))) {
           left.add(n);
         }
       });

@@ -17,9 +17,20 @@ import java.util.Optional;
  * therefore never marked committed, and a reader of the copy (and a force-new-cluster start) drops
  * them. An engine stopped cleanly flushes the buffer, so a cold copy never shows this.
  *
- * <p>The caller proves how far the entries are committed (a hot backup: the lowest index through
- * which the copy holds its API view, which shows only committed data; raft never rewrites a
- * committed entry). This appends one {@code HardState} with the same term and vote and that commit
+ * <p>The caller proves how far the entries are committed. A hot backup passes the lowest index p
+ * through which the copy holds its API view (every object at its version or newer); the argument:
+ * an object's version is the leader's commit index when its change was proposed, lower than the
+ * index of the entry that wrote it. The leader proposes one store change at a time and applies it
+ * only once committed, and a new leader writes only after applying its whole log, so along a log
+ * the versions of the changes grow with their indexes. The copy through p-1 lacks some object Y of
+ * the view (missing, or older); entry p brings it. The entry q that wrote Y as the view shows it
+ * cannot lie before p (Y would be held through p-1: an ID is never reused, so a removed Y cannot
+ * come back at p), nor after p (entry p would then carry an older version of Y than q's, too old to
+ * pass). So p is q, a change the view shows; the view shows only committed data, so p and every
+ * entry before it are committed, and raft never rewrites a committed entry. An uncommitted entry of
+ * a deposed leader cannot stand in for q either: its version is at most that leader's commit index,
+ * which the next leader's log holds, so it is below every version that next leader writes. This
+ * appends one {@code HardState} with the same term and vote and that commit
  * index, exactly the record the engine's next flush would have written; nothing is raised past the
  * copy's last entry. Not thread-safe per directory.
  */

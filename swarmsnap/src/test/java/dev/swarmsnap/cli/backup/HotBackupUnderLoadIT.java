@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the leader): hot backups in a row on the leader, then on a follower. Each one must pass {@code
  * verify}, hold every object that existed when it started, leave the engine's pid as it was, and the
  * API of the node must answer every poll (every 50 ms) while it runs. Then the disaster: every
- * manager wiped, the last hot backup of the leader restored, two fresh managers joining.
+ * manager wiped, the last hot backup of the leader restored, two fresh managers joining. Between
+ * them, one cold backup of a follower under the same load must pass {@code verify} too.
  *
  * <p>{@code -Dswarmsnap.hot.rounds=N} (default 3) backups per node; {@code
  * -Dswarmsnap.hot.archives=DIR} keeps the archives there. {@code bench/hot-soak.sh} runs this class
@@ -89,8 +90,45 @@ class HotBackupUnderLoadIT {
     assertThat(rounds).allSatisfy(r -> assertThat(r.passed()).as(r.line()).isTrue());
   }
 
+  /**
+   * The cold path under the same load: configs the load removes between the API snapshot and the
+   * stop are not in the copy, and the archive's API view must leave them out for verify to pass.
+   */
   @Test
   @Order(3)
+  void aColdBackupOfAFollowerUnderWriteLoadPassesVerify(Lab lab) throws Exception {
+    String leader = lab.leader();
+    LabNode follower = lab.nodes().stream().filter(n -> n.isManager() && !n.name().equals(leader))
+        .max(Comparator.comparing(LabNode::name)).orElseThrow();
+    UnixHttp leaderApi = new UnixHttp(lab.node(leader).socket(), ConfigChurn.WRITE_TIMEOUT);
+    try (ConfigChurn churn = ConfigChurn.start(leaderApi, "churn-cold", ConfigChurn.WRITES_PER_SECOND)) {
+      assertThat(Await.until(Duration.ofSeconds(30), () -> churn.ackedWrites() >= 10)).as("the load writes").isTrue();
+      SwarmObjects before;
+      Swarmsnap.Run run;
+      try {
+        Set<String> kept = churn.protect();
+        before = SwarmObjects.listed(new UnixHttp(follower.socket(), API_TIMEOUT))
+            .without(n -> churn.owns(n) && !kept.contains(n));
+        run = RestoreLab.swarmsnap(follower, runDir, Map.of(), "backup", "--output",
+            tempArchives.resolve("follower-cold.swarmsnap").toString(), "--json");
+      } finally {
+        churn.release();
+      }
+
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.json().path("mode").asText()).isEqualTo("cold");
+      Path archive = Path.of(run.json().path("archive").asText());
+      Swarmsnap.Run verify = Swarmsnap.on(follower, "verify", archive.toString());
+      assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+      Swarmsnap.Run inspect = Swarmsnap.on(follower, "inspect", archive.toString(), "--json");
+      assertThat(inspect.code()).as(inspect.err()).isZero();
+      assertThat(before.missingFrom(SwarmObjects.inspected(inspect.json()))).as("not in the archive").isEmpty();
+      assertThat(churn.failures()).as("writes of the load that failed").isEmpty();
+    }
+  }
+
+  @Test
+  @Order(4)
   void aHotBackupComesBackOnAWipedNodeAndTwoFreshManagersJoin(Lab lab) throws Exception {
     assertThat(leaderArchive).as("the leader's hot backups ran").isNotNull();
     LabNode target = lab.node(lab.leader());

@@ -22,6 +22,7 @@ import dev.swarmsnap.testing.fakes.RecordingListener;
 import dev.swarmsnap.testing.fakes.SteppingClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(20)
 class BackupServiceTest {
+  /** A config the copy of the fixture does not hold. */
+  private static final String PHANTOM_CONFIG =
+      "{\"ID\":\"phantomcfg0000000000000001\",\"Version\":{\"Index\":5},\"Spec\":{\"Name\":\"phantom\"}}";
+
   @TempDir Path tmp;
   private Path swarmDir;
   private Path out;
@@ -207,6 +212,57 @@ class BackupServiceTest {
   }
 
   @Test
+  void aColdArchiveLeavesOutOfItsApiViewWhatWasRemovedBeforeTheStop() {
+    engine.apiViews(List.of(view(PHANTOM_CONFIG), view()));
+
+    BackupReport report = backUp(options(false));
+
+    assertThat(engine.calls()).containsSubsequence("apiSnapshot", "stop", "start", "apiSnapshot");
+    assertThat(archivedApi(Path.of(report.archive()), "configs")).isEqualTo("[]");
+  }
+
+  @Test
+  void aFollowersHotCopyThatLagsTheApiViewIsTakenAgainUntilItHoldsIt() {
+    engine.apiViews(List.of(view(PHANTOM_CONFIG), view(PHANTOM_CONFIG), view()));
+
+    BackupReport report = backUp(hot());
+
+    assertThat(report.copyAttempts()).isEqualTo(2);
+    assertThat(listener.steps()).anyMatch(s -> s.endsWith("copying again (try 2 of 5)")
+        && s.startsWith("this follower's copy lags the leader's API view (api configs:"));
+    assertThat(archivedApi(Path.of(report.archive()), "configs")).isEqualTo("[]");
+    assertEngineUntouched();
+  }
+
+  @Test
+  void aFollowerThatStillLagsAfterEveryTryIsExitFourNamingTheLag() {
+    engine.apiViews(List.of(view(PHANTOM_CONFIG)));
+
+    assertThatThrownBy(() -> backUp(hot()))
+        .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.VERIFY_FAILED);
+          assertThat(e.getMessage()).startsWith("this follower's hot copy still lagged the leader's API view"
+              + " after every try, so no archive was written: api configs:").contains("phantom");
+          assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("another manager or on the leader"));
+        });
+    assertThat(engine.count("apiSnapshot")).as("the view, then one check per try").isEqualTo(6);
+    assertNothingHappened();
+  }
+
+  @Test
+  void aLeadersHotCopyOlderThanTheApiViewIsExitFourAtOnce() {
+    engine.leading().apiViews(List.of(view(PHANTOM_CONFIG)));
+
+    assertThatThrownBy(() -> backUp(hot()))
+        .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.VERIFY_FAILED);
+          assertThat(e.getMessage()).startsWith("the hot copy is older than the engine's API view");
+        });
+    assertThat(engine.count("apiSnapshot")).isEqualTo(2);
+    assertNothingHappened();
+  }
+
+  @Test
   void anExistingArchiveIsNeverOverwritten() throws IOException {
     Path existing = Files.writeString(out.resolve("old.swarmsnap"), "an older backup");
 
@@ -229,6 +285,27 @@ class BackupServiceTest {
           });
     }
     assertNothingHappened();
+  }
+
+  /** An API view of the fixture's cluster whose configs are {@code configs}. */
+  private static java.util.SortedMap<String, byte[]> view(String... configs) {
+    java.util.SortedMap<String, byte[]> documents = new java.util.TreeMap<>();
+    documents.put("swarm", "{\"ID\":\"n1zwqyl7hk4b2hq1g03sdvfuk\"}".getBytes(StandardCharsets.UTF_8));
+    documents.put("configs", ("[" + String.join(",", configs) + "]").getBytes(StandardCharsets.UTF_8));
+    return documents;
+  }
+
+  private static String archivedApi(Path archive, String endpoint) {
+    StringBuilder content = new StringBuilder();
+    new ArchiveReader(new ManifestCodec()).read(archive, f -> f.path().equals("api/" + endpoint + ".json"), (f, in) -> {
+      content.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return false;
+    });
+    return content.toString();
+  }
+
+  private static BackupOptions hot() {
+    return new BackupOptions(false, false, false, Duration.ofMinutes(5), true);
   }
 
   private void assertNothingHappened() {

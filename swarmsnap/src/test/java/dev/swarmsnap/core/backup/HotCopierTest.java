@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -159,6 +160,50 @@ class HotCopierTest {
     assertThat(Files.size(staging.resolve("swarm/" + LIVE))).isEqualTo(kept);
     StagedFile wal = copy.files().stream().filter(f -> f.path().equals("swarm/" + LIVE)).findFirst().orElseThrow();
     assertThat(wal.storedLength()).isEqualTo(kept);
+  }
+
+  @Test
+  void aCopyItsCheckSendsBackIsTakenAgainWithinTheSameTries() {
+    Events events = new Events();
+    List<Integer> checked = new ArrayList<>();
+    HotCopier.Retry lag = new HotCopier.Retry("the copy lags", "still lagging", "back up elsewhere");
+
+    HotCopier.HotCopy copy = copier().copy(swarm, staging, events, c -> {
+      checked.add(c.attempts());
+      return c.attempts() < 3 ? Optional.of(lag) : Optional.empty();
+    });
+
+    assertThat(checked).containsExactly(1, 2, 3);
+    assertThat(copy.attempts()).isEqualTo(3);
+    assertThat(copy.retryReasons()).containsExactly("the copy lags", "the copy lags");
+    assertThat(events.steps)
+        .contains("the copy lags; copying again (try 2 of 5)", "the copy lags; copying again (try 3 of 5)");
+    assertThat(staging.resolve("swarm/certificates/swarm-node.key")).exists();
+  }
+
+  @Test
+  void aCopyItsCheckSendsBackOnEveryTryIsRefusedWithTheChecksWordsAndNothingStaged() {
+    HotCopier.Retry lag =
+        new HotCopier.Retry("the copy lags", "the copy still lags after every try", "back up elsewhere");
+
+    assertThatThrownBy(() -> copier().copy(swarm, staging, new Events(), c -> Optional.of(lag)))
+        .isInstanceOfSatisfying(SwarmsnapException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(ExitCode.VERIFY_FAILED);
+          assertThat(e.getMessage()).isEqualTo("the copy still lags after every try");
+          assertThat(e.hint()).hasValue("back up elsewhere");
+        });
+    assertThat(staging.resolve("swarm")).doesNotExist();
+  }
+
+  @Test
+  void aChangedDirectoryAndALaggingCopyShareTheTries() {
+    Events events = new Events().on("hot-snapshot-copied", 1, () -> write(swarm.resolve(
+        "raft/snap-v3-encrypted/0000000000000002-0000000000000010.snap"), "snapshot"));
+    HotCopier.Retry lag = new HotCopier.Retry("the copy lags", "still lagging", "back up elsewhere");
+
+    assertThatThrownBy(() -> new HotCopier(2, Duration.ZERO).copy(swarm, staging, events, c -> Optional.of(lag)))
+        .isInstanceOfSatisfying(SwarmsnapException.class, e -> assertThat(e.getMessage()).isEqualTo("still lagging"));
+    assertThat(events.phases).as("two tries in all").hasSize(6);
   }
 
   private static HotCopier copier() {

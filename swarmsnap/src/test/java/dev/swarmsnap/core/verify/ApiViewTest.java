@@ -23,7 +23,7 @@ class ApiViewTest {
         "secrets", bytes("not json"),
         "networks", bytes("[]")));
 
-    ApiView expected = before.withoutObjectsRemovedBy(later);
+    ApiView expected = before.withoutObjectsRemovedBy(later, java.util.Set.of());
 
     assertThat(expected.list("configs").orElseThrow()).extracting(ApiObject::id).containsExactly("kept");
     assertThat(expected.list("configs").orElseThrow().get(0).version().getAsLong())
@@ -31,6 +31,18 @@ class ApiViewTest {
     assertThat(expected.list("networks").orElseThrow()).isEmpty();
     assertThat(expected.documents().get("secrets")).as("unreadable later: kept whole").isEqualTo(secrets);
     assertThat(expected.documents().get("swarm")).isEqualTo(swarm);
+  }
+
+  @Test
+  void anObjectTheCopyHoldsIsKeptThoughALaterViewNoLongerListsIt() {
+    ApiView before = new ApiView(Map.of("configs", bytes("[{\"ID\":\"held\",\"Version\":{\"Index\":9}},"
+        + "{\"ID\":\"gone\",\"Version\":{\"Index\":10}}]")));
+    ApiView later = new ApiView(Map.of("configs", bytes("[]")));
+
+    ApiView expected = before.withoutObjectsRemovedBy(later, java.util.Set.of("held"));
+
+    assertThat(expected.list("configs").orElseThrow()).as("removed after the copy: the copy has it, the view keeps it")
+        .extracting(ApiObject::id).containsExactly("held");
   }
 
   private static byte[] bytes(String s) {

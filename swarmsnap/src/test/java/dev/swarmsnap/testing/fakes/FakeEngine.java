@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * A pretend dockerd for unit tests of the runs that stop and start the engine: one manager of a
@@ -44,6 +45,7 @@ public final class FakeEngine {
   private List<String> otherManagers = new ArrayList<>(List.of(LEADER_ID, OTHER_ID));
   private boolean othersStale;
   private Optional<String> autolockKey = Optional.empty();
+  private List<SortedMap<String, byte[]>> apiViews = new ArrayList<>();
 
   /**
    * A running follower.
@@ -100,6 +102,23 @@ public final class FakeEngine {
   public synchronized FakeEngine autolocked(String key) {
     autolockKey = Optional.of(key);
     return this;
+  }
+
+  /**
+   * The API's documents: one map per {@code apiSnapshot} call in turn, the last for every call after
+   * it (the cluster's writes between the calls). Unset: the cluster document and the version only.
+   */
+  public synchronized FakeEngine apiViews(List<SortedMap<String, byte[]>> views) {
+    apiViews = new ArrayList<>(views);
+    return this;
+  }
+
+  /** The documents of the next {@code apiSnapshot} call, if {@link #apiViews} set them. */
+  synchronized Optional<SortedMap<String, byte[]>> nextApiView() {
+    if (apiViews.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(apiViews.size() > 1 ? apiViews.remove(0) : apiViews.get(0));
   }
 
   /** Locked now (autolock, after a restart). */

@@ -9,6 +9,7 @@ import dev.swarmsnap.engine.LocalNodeState;
 import dev.swarmsnap.engine.SwarmNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -65,6 +66,10 @@ public final class FakeEngineClient implements EngineClient {
   public SortedMap<String, byte[]> apiSnapshot() {
     answer("apiSnapshot");
     requireControl("GET /swarm");
+    Optional<SortedMap<String, byte[]>> set = engine.nextApiView();
+    if (set.isPresent()) {
+      return new TreeMap<>(set.get());
+    }
     SortedMap<String, byte[]> documents = new TreeMap<>();
     documents.put("swarm", "{\"ID\":\"n1zwqyl7hk4b2hq1g03sdvfuk\"}".getBytes(StandardCharsets.UTF_8));
     documents.put("version", "{\"Version\":\"20.10.24+dfsg1\"}".getBytes(StandardCharsets.UTF_8));
