@@ -44,6 +44,7 @@ class OwnPriorityTest {
   void lowLowersTheListedThreadsAndNothingElse(@TempDir Path task) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/renice")) && Files.isExecutable(Path.of("/usr/bin/ionice")));
     // a process of our own stands for one of our threads, so this JVM keeps its priority
+    int ourNice = niceOf(ProcessHandle.current().pid());
     Process sleeper = new ProcessBuilder("sleep", "60").start();
     try {
       Files.createDirectory(task.resolve(Long.toString(sleeper.pid())));
@@ -54,9 +55,10 @@ class OwnPriorityTest {
       assertThat(warnings).isEmpty();
       assertThat(lowered).isTrue();
       assertThat(niceOf(sleeper.pid())).isEqualTo(19);
-      assertThat(new ShellCommand().run(List.of("ionice", "-p", Long.toString(sleeper.pid())), Duration.ofSeconds(10))
-          .output()).contains("best-effort: prio 7");
-      assertThat(niceOf(ProcessHandle.current().pid())).isNotEqualTo(19);
+      String ioPriority = new ShellCommand()
+          .run(List.of("ionice", "-p", Long.toString(sleeper.pid())), Duration.ofSeconds(10)).output();
+      assertThat(ioPriority).contains("best-effort: prio 7");
+      assertThat(niceOf(ProcessHandle.current().pid())).isEqualTo(ourNice);
     } finally {
       sleeper.destroyForcibly();
       sleeper.waitFor(10, TimeUnit.SECONDS);
@@ -66,17 +68,18 @@ class OwnPriorityTest {
   @Test
   void normalChangesNothing(@TempDir Path task) {
     List<String> warnings = new ArrayList<>();
+    OwnPriority priority = new OwnPriority(new ShellCommand(), task.resolve("absent"));
 
-    assertThat(new OwnPriority(new ShellCommand(), task.resolve("absent")).apply(OwnPriority.Level.NORMAL, warnings::add))
-        .isFalse();
+    assertThat(priority.apply(OwnPriority.Level.NORMAL, warnings::add)).isFalse();
     assertThat(warnings).isEmpty();
   }
 
   @Test
   void threadsThatCannotBeListedCostOneWarningAndTheBackupGoesOn(@TempDir Path task) {
     List<String> warnings = new ArrayList<>();
+    OwnPriority priority = new OwnPriority(new ShellCommand(), task.resolve("absent"));
 
-    boolean lowered = new OwnPriority(new ShellCommand(), task.resolve("absent")).apply(OwnPriority.Level.LOW, warnings::add);
+    boolean lowered = priority.apply(OwnPriority.Level.LOW, warnings::add);
 
     assertThat(lowered).isFalse();
     assertThat(warnings).singleElement().asString().contains("cannot list our own threads").contains("normal priority");
@@ -91,7 +94,8 @@ class OwnPriorityTest {
     boolean lowered = new OwnPriority(new ShellCommand(), task).apply(OwnPriority.Level.LOW, warnings::add);
 
     assertThat(lowered).isFalse();
-    assertThat(warnings).hasSize(2).allMatch(w -> w.contains("could not lower our own priority") && w.contains("goes on"));
+    assertThat(warnings).hasSize(2)
+        .allMatch(w -> w.contains("could not lower our own priority") && w.contains("goes on"));
   }
 
   /** Field 19 of /proc/PID/stat (after the parenthesised command name). */
