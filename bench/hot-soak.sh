@@ -41,7 +41,7 @@ timeout 3600 mvn -B -o -pl swarmsnap -am verify -Dtest=none -Dit.test=HotBackupU
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dswarmsnap.hot.rounds="$ROUNDS" -Dswarmsnap.hot.archives="$OUT/archives" >"$OUT/it.log" 2>&1
 it=$?
-grep '^hot-round ' "$OUT/it.log"
+grep -e '^hot-round ' -e '^hot-drill ' "$OUT/it.log"
 ok=0
 for node in leader follower; do
   passed=$(grep -c "^hot-round $node [0-9]*/$ROUNDS PASS:" "$OUT/it.log")

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code backup --hot} under a steady write load (configs created and removed at 25 a second on
  * the leader): hot backups in a row on the leader, then on a follower. Each one must pass {@code
- * verify}, hold every object that existed when it started, leave the engine's pid as it was, and the
- * API of the node must answer every poll (every 50 ms) while it runs. The follower's first hot
+ * verify}, hold every object that existed when it started, run at low priority (its default), leave
+ * the engine's pid as it was, and the API of the node must answer every poll (every 50 ms) while it
+ * runs. The follower's first hot
  * backup must pass {@code drill} (restored in a sandbox, every object compared). Then the disaster:
  * every manager wiped, the last hot backup of the leader restored, two fresh managers joining.
  *
@@ -185,6 +186,9 @@ class HotBackupUnderLoadIT {
     } else {
       archive = Path.of(run.json().path("archive").asText());
       attempts = run.json().path("copyAttempts").asInt();
+      if (!run.err().contains("running at low priority (nice 19, best-effort I/O 7)")) {
+        problems.add("a hot backup did not lower its own priority by default: " + run.err().strip());
+      }
       if (!run.json().path("mode").asText().equals("hot") || run.json().path("downtimeMillis").asLong() != 0) {
         problems.add("not a hot backup: mode " + run.json().path("mode") + ", downtime "
             + run.json().path("downtimeMillis") + " ms");
