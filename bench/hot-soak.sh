@@ -3,7 +3,8 @@
 # the leader and 20 on a follower of a 3-manager swarm under a steady write load (25 config writes a
 # second through the leader), each checked (verify passes, every object that existed before it is
 # in it, the engine's pid unchanged, no failed API poll at 50 ms), then the last leader backup
-# restored on a wiped node and two fresh managers joining. Prints pass counts; exit 0 when all passed.
+# restored on a wiped node and two fresh managers joining (the class also drills the follower's
+# first archive). Prints pass counts; exit 0 when all passed.
 # Then `swarmsnap drill` on the first $SOAK_DRILL archives (default 3), if the build has that command.
 # Needs root and a build (scripts/setup.sh); takes about 10 minutes.
 #   usage: bench/hot-soak.sh [ROUNDS (default 20)]
@@ -40,7 +41,7 @@ timeout 3600 mvn -B -o -pl swarmsnap -am verify -Dtest=none -Dit.test=HotBackupU
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dswarmsnap.hot.rounds="$ROUNDS" -Dswarmsnap.hot.archives="$OUT/archives" >"$OUT/it.log" 2>&1
 it=$?
-grep '^hot-round ' "$OUT/it.log"
+grep -e '^hot-round ' -e '^hot-drill ' "$OUT/it.log"
 ok=0
 for node in leader follower; do
   passed=$(grep -c "^hot-round $node [0-9]*/$ROUNDS PASS:" "$OUT/it.log")

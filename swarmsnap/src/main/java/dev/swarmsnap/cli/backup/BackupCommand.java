@@ -21,6 +21,7 @@ import dev.swarmsnap.core.backup.BackupOptions;
 import dev.swarmsnap.core.backup.BackupReport;
 import dev.swarmsnap.core.backup.BackupRequest;
 import dev.swarmsnap.core.backup.BackupService;
+import dev.swarmsnap.core.backup.OwnPriority;
 import dev.swarmsnap.core.backup.StoredOnlyLocallyException;
 import dev.swarmsnap.core.keys.UnlockKeyReader;
 import dev.swarmsnap.core.keys.UnlockKeySource;
@@ -97,6 +98,12 @@ public final class BackupCommand implements Callable<Integer> {
           + " a snapshot, a WAL segment or a key meanwhile.")
   boolean hot;
 
+  @Option(names = "--priority", paramLabel = "low|normal",
+      description = "CPU and I/O priority of this backup (default: low with --hot, so the running engine's API"
+          + " stays fast; normal otherwise, when the engine is stopped anyway). low is nice 19 and best-effort"
+          + " I/O level 7, for this process only.")
+  OwnPriority.Level priority;
+
   @Option(names = "--allow-leader", description = "Back up the leader even though followers exist (forces an election).")
   boolean allowLeader;
 
@@ -162,6 +169,13 @@ public final class BackupCommand implements Callable<Integer> {
         VersionProvider.version());
     EngineControlSelector.Selected selected = new EngineControlSelector().select(control.request(context));
     BackupProgress progress = new BackupProgress(context);
+    boolean lowered = new OwnPriority(new ShellCommand()).apply(priority(), line -> {
+      context.err().println(line);
+      context.err().flush();
+    });
+    if (lowered) {
+      progress.step("running at low priority (nice 19, best-effort I/O 7), so the engine goes first");
+    }
     progress.step("engine control: " + selected.why());
     BackupReport report = new BackupService(
             context.clock(), new UnlockKeyReader(context.environment(), System.in, System.console()), recipients)
@@ -183,6 +197,11 @@ public final class BackupCommand implements Callable<Integer> {
           + u.repository() + " failed: " + u.error().orElse("unknown error"), u.hint().orElse(null));
     });
     return report;
+  }
+
+  /** As asked, else low for a hot backup (its CPU competes with the running engine) and normal for a cold one. */
+  OwnPriority.Level priority() {
+    return priority != null ? priority : hot ? OwnPriority.Level.LOW : OwnPriority.Level.NORMAL;
   }
 
   /**

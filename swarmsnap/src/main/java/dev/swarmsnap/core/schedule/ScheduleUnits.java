@@ -33,7 +33,15 @@ public final class ScheduleUnits {
         // exit 0 with one log line (swarmsnap backup --scheduled).
         "ExecStart=" + spec.command().stream().map(ScheduleUnits::systemdWord).collect(Collectors.joining(" ")),
         "")
-        + "\n";
+        + lowPriority(spec) + "\n";
+  }
+
+  /**
+   * A hot backup runs beside the live engine, so its unit starts it at the priority that
+   * {@code backup --hot} would choose itself: the engine goes first for CPU and disk.
+   */
+  private static String lowPriority(ScheduleSpec spec) {
+    return spec.command().contains("--hot") ? "Nice=19\nIOSchedulingClass=best-effort\nIOSchedulingPriority=7\n" : "";
   }
 
   /** A {@code schedule install --drill-only} schedule: its command is {@code ... drill latest ...}. */

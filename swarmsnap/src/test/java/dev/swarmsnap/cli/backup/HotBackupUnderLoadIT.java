@@ -32,10 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code backup --hot} under a steady write load (configs created and removed at 25 a second on
  * the leader): hot backups in a row on the leader, then on a follower. Each one must pass {@code
- * verify}, hold every object that existed when it started, leave the engine's pid as it was, and the
- * API of the node must answer every poll (every 50 ms) while it runs. Then the disaster: every
- * manager wiped, the last hot backup of the leader restored, two fresh managers joining. Between
- * them, one cold backup of a follower under the same load must pass {@code verify} too.
+ * verify}, hold every object that existed when it started, run at low priority (its default), leave
+ * the engine's pid as it was, and the API of the node must answer every poll (every 50 ms) while it
+ * runs. The follower's first hot backup must pass {@code drill} (restored in a sandbox, every object
+ * compared). Between them, one cold backup of a follower under the same load must pass {@code verify}
+ * too. Then the disaster: every manager wiped, the last hot backup of the leader restored, two fresh
+ * managers joining.
  *
  * <p>{@code -Dswarmsnap.hot.rounds=N} (default 3) backups per node; {@code
  * -Dswarmsnap.hot.archives=DIR} keeps the archives there. {@code bench/hot-soak.sh} runs this class
@@ -53,6 +55,7 @@ class HotBackupUnderLoadIT {
   @TempDir static Path tempArchives;
   static Path leaderArchive;
   static SwarmObjects beforeLeaderArchive;
+  static Path followerArchive;
 
   /** One backup's outcome: no problems is a pass. */
   record Round(String node, int number, Path archive, SwarmObjects before, List<String> problems, String figures) {
@@ -87,6 +90,7 @@ class HotBackupUnderLoadIT {
 
     List<Round> rounds = backupsUnderLoad(lab, follower, "follower");
 
+    followerArchive = rounds.get(0).archive();
     assertThat(rounds).allSatisfy(r -> assertThat(r.passed()).as(r.line()).isTrue());
   }
 
@@ -129,6 +133,24 @@ class HotBackupUnderLoadIT {
 
   @Test
   @Order(4)
+  void aFollowersHotBackupPassesADrill(Lab lab) {
+    assertThat(followerArchive).as("the follower's first hot backup was written").isNotNull();
+    // the sandbox lands in the registry of the test labs
+    String registry = System.getProperty("swarmsnap.lab.registry", "");
+    Map<String, String> env = registry.isBlank() ? Map.of() : Map.of("SWARMSNAP_LAB_REGISTRY", registry);
+
+    Swarmsnap.Run run = RestoreLab.swarmsnap(lab.node(lab.leader()), runDir, env,
+        "drill", followerArchive.toString(), "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.json().path("result").asText()).isEqualTo("passed");
+    assertThat(run.json().path("drill").path("differences").size()).as(run.out()).isZero();
+    System.out.printf(Locale.ROOT, "hot-drill follower 1: passed, RTO %.2f s, %.2f s in all%n",
+        run.json().path("rto_seconds").asDouble(), run.json().path("drill").path("totalMillis").asLong() / 1000.0);
+  }
+
+  @Test
+  @Order(5)
   void aHotBackupComesBackOnAWipedNodeAndTwoFreshManagersJoin(Lab lab) throws Exception {
     assertThat(leaderArchive).as("the leader's hot backups ran").isNotNull();
     LabNode target = lab.node(lab.leader());
@@ -202,6 +224,9 @@ class HotBackupUnderLoadIT {
     } else {
       archive = Path.of(run.json().path("archive").asText());
       attempts = run.json().path("copyAttempts").asInt();
+      if (!run.err().contains("running at low priority (nice 19, best-effort I/O 7)")) {
+        problems.add("a hot backup did not lower its own priority by default: " + run.err().strip());
+      }
       if (!run.json().path("mode").asText().equals("hot") || run.json().path("downtimeMillis").asLong() != 0) {
         problems.add("not a hot backup: mode " + run.json().path("mode") + ", downtime "
             + run.json().path("downtimeMillis") + " ms");

@@ -35,6 +35,16 @@ class ScheduleUnitsTest {
   }
 
   @Test
+  void aHotBackupRunsAtLowCpuAndIoPriorityAndAColdOneAsInherited() {
+    List<String> hot = new java.util.ArrayList<>(COMMAND);
+    hot.add(2, "--hot");
+
+    assertThat(units.service(new ScheduleSpec("swarmsnap-backup", "daily", hot, Optional.empty(), "test")))
+        .contains("\nNice=19\nIOSchedulingClass=best-effort\nIOSchedulingPriority=7\n");
+    assertThat(units.service(spec("daily"))).doesNotContain("Nice=").doesNotContain("IOScheduling");
+  }
+
+  @Test
   void theExecStartLineEscapesQuotesSpecifiersAndVariables() {
     String execStart = units.service(spec("daily")).lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
 
@@ -106,6 +116,7 @@ class ScheduleUnitsTest {
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
     List<String> command = new java.util.ArrayList<>(COMMAND);
     command.set(0, launcher.toString());
+    command.add(2, "--hot");
     ScheduleSpec spec = new ScheduleSpec("swarmsnap-backup", "*-*-* 03:00:00", command, Optional.empty(), "test");
     Path service = dir.resolve(spec.serviceFile());
     Path timer = dir.resolve(spec.timerFile());
