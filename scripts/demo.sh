@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, as a demo on a sandbox swarm of real engines: a 3-manager + 1-worker lab comes up,
-# swarmsnap tells where a cold backup is safe, and the lab is removed again (also on failure).
+# swarmsnap tells where a cold backup is safe, backs up, verifies, takes a hot backup and drills it in a
+# throw-away sandbox, then every manager is wiped and one command restores; the lab is removed again (also on failure).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 scripts/setup.sh
@@ -42,6 +43,13 @@ swarmsnap verify "$archive"
 
 step "inspect the archive offline, without Docker"
 swarmsnap inspect "$archive"
+
+step "a hot backup of the leader ($leader): the engine keeps running, no election"
+mkdir -p "$BACKUPS/hot"
+( eval "$(swarmsnap lab env --name "$LAB" "$leader")"; swarmsnap backup --hot --output "$BACKUPS/hot" )
+
+step "drill the hot backup: restored into a throw-away sandbox engine, every object compared, sandbox removed"
+swarmsnap drill "$(ls "$BACKUPS"/hot/*.swarmsnap)"
 
 before=$( eval "$(swarmsnap lab env --name "$LAB" "$leader")"; timeout 30 docker service ls -q | sort )
 
