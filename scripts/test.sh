@@ -8,7 +8,7 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 
 # The integration tests run again on every newer engine (failsafe -Dit.test syntax): the one place to
 # edit the matrix set. The LabLifecycleIT method proves the labs really ran the engine asked for.
-# About 7-9 min per engine on a busy 2-core machine; SWARMSNAP_MATRIX_ITS overrides it for one run.
+# About 3.5-4 min per engine on a 2-core machine (IT classes run two at a time); SWARMSNAP_MATRIX_ITS overrides it for one run.
 MATRIX_ITS=${SWARMSNAP_MATRIX_ITS:-BackupAutolockIT,RestoreIT,RestoreAutolockIT,RestoreSingleManagerIT,RecoverIT,RepositoryBackupIT,KeyFetchIT,DrillIT,LabLifecycleIT#everyNodeRunsTheEngineThisRunChose,HotBackupIT,HotBackupUnderLoadIT}
 
 scripts/setup.sh
