@@ -1,5 +1,6 @@
 package dev.swarmsnap.core.backup;
 
+import dev.swarmsnap.core.verify.RealState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,11 +36,7 @@ class HotCopierTest {
 
   @BeforeEach
   void unpack() throws Exception {
-    Path tar = Path.of(getClass().getResource("/fixtures/plain/swarm.tar.gz").toURI());
-    Process p = new ProcessBuilder("tar", "-xzf", tar.toString(), "-C", tmp.toString()).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).isZero();
-    swarm = tmp.resolve("swarm");
+    swarm = RealState.unpack("plain", tmp);
     staging = Files.createDirectory(tmp.resolve("staging"));
   }
 

@@ -1,5 +1,6 @@
 package dev.swarmsnap.core.drill;
 
+import dev.swarmsnap.core.verify.RealState;
 import static dev.swarmsnap.testing.EngineLists.find;
 import static dev.swarmsnap.testing.EngineLists.remove;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,10 +32,7 @@ class DrillComparisonTest {
 
   @BeforeEach
   void readFixture() throws Exception {
-    Path archive = Path.of(getClass().getResource("/fixtures/plain/swarm.tar.gz").toURI());
-    Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", tmp.toString()).inheritIO().start();
-    assertThat(tar.waitFor()).isZero();
-    state = new SwarmStateReader().read(tmp.resolve("swarm"), Optional.empty());
+    state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
     self = state.nodes().stream().filter(n -> n.role().equals("manager")).findFirst().orElseThrow();
     assertThat(state.services()).isNotEmpty();
   }

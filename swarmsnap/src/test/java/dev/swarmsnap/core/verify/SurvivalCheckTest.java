@@ -28,10 +28,7 @@ class SurvivalCheckTest {
 
   @BeforeEach
   void readFixture() throws Exception {
-    Path archive = Path.of(getClass().getResource("/fixtures/plain/swarm.tar.gz").toURI());
-    Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", tmp.toString()).inheritIO().start();
-    assertThat(tar.waitFor()).isZero();
-    state = new SwarmStateReader().read(tmp.resolve("swarm"), Optional.empty());
+    state = new SwarmStateReader().read(RealState.unpack("plain", tmp), Optional.empty());
     assertThat(state.services()).isNotEmpty();
     assertThat(state.secrets()).isNotEmpty();
   }
