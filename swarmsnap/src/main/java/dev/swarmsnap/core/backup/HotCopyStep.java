@@ -115,7 +115,8 @@ final class HotCopyStep {
     ApiView expected = recheck.afterCopy(target.api(), run.engine(), state);
     List<StagedFile> files = copy.files();
     Optional<CommitRaise> raise = Optional.empty();
-    if (!shortfall(state, expected).isEmpty() && state.raft().lastIndex() > state.raft().commitIndex()) {
+    List<Finding> shortfall = shortfall(state, expected);
+    if (!shortfall.isEmpty() && state.raft().lastIndex() > state.raft().commitIndex()) {
       OptionalLong proven = provenCommitted(swarm, key, expected, state.raft());
       if (proven.isPresent()) {
         CommitMark.Raised raised;
@@ -129,9 +130,10 @@ final class HotCopyStep {
         files = withLength(files, staging, raised.segment(), raised.segmentBytes());
         raise = Optional.of(new CommitRaise(raised.onDisk(), raised.raisedTo()));
         state = CopyVerification.verified(verifier.verify(swarm, key));
+        shortfall = shortfall(state, expected);
       }
     }
-    String failures = shortfall(state, expected).stream()
+    String failures = shortfall.stream()
         .map(f -> f.check() + ": " + f.reason())
         .collect(Collectors.joining("; "));
     Optional<HotCopier.Retry> lag = Optional.empty();
